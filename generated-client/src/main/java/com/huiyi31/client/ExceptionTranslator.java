@@ -1,0 +1,56 @@
+package com.huiyi31.client;
+
+import feign.DefaultInvocationHandlerFactory;
+import feign.FeignException;
+import feign.InvocationHandlerFactory;
+import feign.Target;
+import feign.codec.EncodeException;
+import java.io.IOException;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.util.Map;
+
+/**
+ * The one place where Feign's exceptions become {@link Huiyi31Exception}s, so that a caller of
+ * a generated API never sees a {@link FeignException}.
+ */
+final class ExceptionTranslator implements InvocationHandlerFactory {
+
+  private final InvocationHandlerFactory delegate = new DefaultInvocationHandlerFactory();
+
+  @Override
+  public InvocationHandler create(Target target, Map<Method, MethodHandler> dispatch) {
+    InvocationHandler feign = delegate.create(target, dispatch);
+    return (proxy, method, args) -> {
+      try {
+        return feign.invoke(proxy, method, args);
+      } catch (Huiyi31Exception e) {
+        throw e;
+      } catch (FeignException e) {
+        throw translate(e);
+      } catch (IllegalArgumentException e) {
+        // Feign checks its arguments while building the request, before anything is sent.
+        throw new Huiyi31ValidationException(
+            "The arguments of " + method.getName() + " were refused: " + e.getMessage() + ".", e);
+      }
+    };
+  }
+
+  static Huiyi31Exception translate(FeignException e) {
+    if (e.getCause() instanceof Huiyi31Exception) {
+      return (Huiyi31Exception) e.getCause(); // thrown by our codec; Feign wraps decoder exceptions
+    }
+    String operation = HttpMessages.describe(e.request());
+    if (e instanceof EncodeException) {
+      return new Huiyi31ValidationException(operation + " was not sent: " + e.getMessage(), e);
+    }
+    if (e.getCause() instanceof SendTracking.RequestNotSentException) {
+      return new Huiyi31TransportException(operation, false, (IOException) e.getCause().getCause());
+    }
+    if (e.getCause() instanceof IOException) {
+      // Either while sending (RetryableException) or while reading the answer: sent either way.
+      return new Huiyi31TransportException(operation, true, (IOException) e.getCause());
+    }
+    return new Huiyi31DecodeException(operation, e.status(), e.getClass().getSimpleName(), e);
+  }
+}

@@ -1,0 +1,178 @@
+package com.huiyi31.client;
+
+import com.huiyi31.client.api.AttendeeApi;
+import feign.Feign;
+import feign.Logger;
+import feign.Request;
+import feign.Retryer;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.OkHttpClient;
+
+/**
+ * The entry point: a configured, thread-safe client of the 31huiyi OpenAPI.
+ *
+ * <pre>{@code
+ * try (Huiyi31Client client = Huiyi31Client.builder()
+ *     .baseUrl(Huiyi31Client.TEST_BASE_URL)
+ *     .build()) {
+ *   RegisterAttendeeResponse response = client.attendees().registerAttendee(request);
+ * }
+ * }</pre>
+ *
+ * <p>Build one client and share it: it holds a pool of connections. Its APIs return only
+ * successful answers ({@code businessCode == 0}); everything else is a {@link Huiyi31Exception}.
+ * It never retries a request by itself: a retried registration could create a second order.
+ */
+public final class Huiyi31Client implements AutoCloseable {
+
+  /** The platform's test environment. */
+  public static final String TEST_BASE_URL = "https://test2-31api.31huiyi.com";
+
+  /** The platform's production environment: registrations there are real. */
+  public static final String PRODUCTION_BASE_URL = "https://31api.31huiyi.com";
+
+  private final String baseUrl;
+  private final OkHttpClient http;
+  private final AttendeeApi attendees;
+
+  private Huiyi31Client(Builder builder) {
+    this.baseUrl = builder.baseUrl;
+    this.http = new OkHttpClient.Builder()
+        .connectTimeout(builder.connectTimeout)
+        .readTimeout(builder.readTimeout)
+        // OkHttp would otherwise silently send a request again after some connection failures,
+        // even a POST that the server may already have received.
+        .retryOnConnectionFailure(false)
+        // A redirect would replay the POST elsewhere; surface it as an HTTP error instead.
+        .followRedirects(false)
+        .followSslRedirects(false)
+        // Idle connections are dropped before servers usually drop them (60 s and more), so a
+        // request rarely meets a stale connection (which, without retries, would fail it).
+        .connectionPool(new ConnectionPool(5, 30, TimeUnit.SECONDS))
+        .addInterceptor(SendTracking.MARK_NOT_SENT)
+        .addNetworkInterceptor(SendTracking.MARK_CONNECTED)
+        .build();
+    JsonCodec codec = new JsonCodec(JsonCodec.newObjectMapper());
+    Feign.Builder feign = Feign.builder()
+        .client(new feign.okhttp.OkHttpClient(http))
+        .encoder(codec)
+        .decoder(codec)
+        .errorDecoder(new HttpErrorDecoder())
+        .retryer(Retryer.NEVER_RETRY)
+        .options(new Request.Options(builder.connectTimeout, builder.readTimeout, false))
+        .invocationHandlerFactory(new ExceptionTranslator())
+        .logger(new Logger.NoOpLogger())
+        .logLevel(Logger.Level.NONE);
+    this.attendees = feign.target(AttendeeApi.class, baseUrl);
+  }
+
+  /** A builder with no base URL: choose the environment explicitly. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Registration of attendees. The same instance on every call; safe to share between threads. */
+  public AttendeeApi attendees() {
+    return attendees;
+  }
+
+  /** The base URL requests go to, without a trailing slash. */
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  /** Closes the pooled connections. Calls made after closing open new connections. */
+  @Override
+  public void close() {
+    http.connectionPool().evictAll();
+    http.dispatcher().executorService().shutdown();
+  }
+
+  /** Configures a {@link Huiyi31Client}. Not thread-safe; the client it builds is. */
+  public static final class Builder {
+
+    private String baseUrl;
+    private Duration connectTimeout = Duration.ofSeconds(5);
+    private Duration readTimeout = Duration.ofSeconds(30);
+
+    private Builder() {}
+
+    /**
+     * Where the platform is: {@link #TEST_BASE_URL}, {@link #PRODUCTION_BASE_URL}, or a stand-in
+     * server. Required. Plain {@code http://} is accepted only for loopback hosts (tests, the
+     * sandbox): the requests carry personal data.
+     */
+    public Builder baseUrl(String baseUrl) {
+      this.baseUrl = checkBaseUrl(baseUrl);
+      return this;
+    }
+
+    /** How long to wait for a connection to be established. Default 5 seconds. */
+    public Builder connectTimeout(Duration connectTimeout) {
+      this.connectTimeout = checkTimeout("connectTimeout", connectTimeout);
+      return this;
+    }
+
+    /**
+     * How long to wait for the answer (between two packets) once the request is sent. Default
+     * 30 seconds. When it runs out, the outcome of the request is unknown.
+     */
+    public Builder readTimeout(Duration readTimeout) {
+      this.readTimeout = checkTimeout("readTimeout", readTimeout);
+      return this;
+    }
+
+    /** A new client with this configuration. */
+    public Huiyi31Client build() {
+      if (baseUrl == null) {
+        throw new Huiyi31ConfigurationException("No base URL: call baseUrl(Huiyi31Client.TEST_BASE_URL), "
+            + "baseUrl(Huiyi31Client.PRODUCTION_BASE_URL) or baseUrl(\"<your stand-in server>\") before build().");
+      }
+      return new Huiyi31Client(this);
+    }
+
+    private static String checkBaseUrl(String baseUrl) {
+      if (baseUrl == null || baseUrl.isBlank()) {
+        throw new Huiyi31ConfigurationException("baseUrl is empty; use Huiyi31Client.TEST_BASE_URL or PRODUCTION_BASE_URL.");
+      }
+      URI uri;
+      try {
+        uri = new URI(baseUrl.strip());
+      } catch (java.net.URISyntaxException e) {
+        throw new Huiyi31ConfigurationException("baseUrl \"" + baseUrl + "\" is not a URL: " + e.getReason() + ".");
+      }
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if (!scheme.equals("https") && !scheme.equals("http") || uri.getHost() == null) {
+        throw new Huiyi31ConfigurationException("baseUrl \"" + baseUrl + "\" is not an http(s) URL with a host.");
+      }
+      if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+        throw new Huiyi31ConfigurationException("baseUrl \"" + baseUrl + "\" must not have a query or fragment.");
+      }
+      if (scheme.equals("http") && !isLoopback(uri.getHost())) {
+        throw new Huiyi31ConfigurationException("baseUrl \"" + baseUrl + "\" is plain http to a remote host; "
+            + "requests carry personal data, so use https (plain http is allowed for localhost only).");
+      }
+      String normalized = uri.toString();
+      while (normalized.endsWith("/")) { // "https://host/" + "/op/..." would request "//op/..."
+        normalized = normalized.substring(0, normalized.length() - 1);
+      }
+      return normalized;
+    }
+
+    private static boolean isLoopback(String host) {
+      String h = host.toLowerCase(Locale.ROOT);
+      return h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]") || h.equals("::1");
+    }
+
+    private static Duration checkTimeout(String name, Duration timeout) {
+      if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+        throw new Huiyi31ConfigurationException(name + " must be a positive duration, was " + timeout + ".");
+      }
+      return timeout;
+    }
+  }
+}

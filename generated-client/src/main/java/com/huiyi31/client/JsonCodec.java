@@ -1,0 +1,145 @@
+package com.huiyi31.client;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.huiyi31.client.model.ApiResponse;
+import com.huiyi31.client.model.RegisterAttendeeResponse;
+import feign.RequestTemplate;
+import feign.Response;
+import feign.Types;
+import feign.codec.Decoder;
+import feign.codec.EncodeException;
+import feign.codec.Encoder;
+import java.io.IOException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * JSON on the wire: writes requests as UTF-8 bytes without nulls, reads responses from bytes
+ * (bounded), and lets through only envelopes whose {@code businessCode} is 0.
+ */
+final class JsonCodec implements Encoder, Decoder {
+
+  static final String JSON_UTF8 = "application/json; charset=UTF-8";
+
+  private final ObjectMapper mapper;
+  private final ConcurrentHashMap<Type, ObjectReader> readers = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Type, ObjectWriter> writers = new ConcurrentHashMap<>();
+
+  JsonCodec(ObjectMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  /**
+   * The mapper for the contract's models. Requests: optional properties left null are omitted
+   * (the contract has no nullable request property). Responses: unknown properties are ignored
+   * and keys match case-insensitively, because the platform's responses grow and its docs mix
+   * key casings.
+   */
+  static ObjectMapper newObjectMapper() {
+    return JsonMapper.builder()
+        .serializationInclusion(JsonInclude.Include.NON_NULL)
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
+        .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
+        .addModule(new JavaTimeModule())
+        .build();
+  }
+
+  @Override
+  public void encode(Object object, Type bodyType, RequestTemplate template) {
+    byte[] json;
+    try {
+      json = writers.computeIfAbsent(bodyType, t -> mapper.writerFor(mapper.constructType(t))).writeValueAsBytes(object);
+    } catch (JsonProcessingException e) {
+      throw new EncodeException("The request could not be written as JSON.", e);
+    }
+    // The platform's own example sends an explicit charset; names are Chinese.
+    template.removeHeader("Content-Type");
+    template.header("Content-Type", JSON_UTF8);
+    template.body(json, StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public Object decode(Response response, Type type) throws IOException {
+    boolean withHttpInfo = Types.getRawType(type) == ApiResponse.class;
+    Type bodyType = withHttpInfo ? ((ParameterizedType) type).getActualTypeArguments()[0] : type;
+    String operation = HttpMessages.describe(response.request());
+
+    byte[] bytes = HttpMessages.readAtMost(response, HttpMessages.MAX_RESPONSE_BYTES);
+    if (bytes.length > HttpMessages.MAX_RESPONSE_BYTES) {
+      throw new Huiyi31DecodeException(operation, response.status(),
+          "the body is larger than " + HttpMessages.MAX_RESPONSE_BYTES + " bytes", null);
+    }
+    if (bytes.length == 0) {
+      throw new Huiyi31DecodeException(operation, response.status(), "the body is empty", null);
+    }
+    Object body;
+    try {
+      body = readers.computeIfAbsent(bodyType, t -> mapper.readerFor(mapper.constructType(t))).readValue(bytes);
+    } catch (JsonProcessingException e) {
+      throw new Huiyi31DecodeException(operation, response.status(), describe(e), e);
+    }
+    if (body == null) {
+      throw new Huiyi31DecodeException(operation, response.status(), "the body is JSON null", null);
+    }
+    requireSuccess(operation, response.status(), body);
+    return withHttpInfo
+        ? new ApiResponse<>(response.status(), Collections.unmodifiableMap(response.headers()), body)
+        : body;
+  }
+
+  /** Every envelope type of the contract is checked here (one line per envelope schema). */
+  private static void requireSuccess(String operation, int status, Object body) {
+    if (body instanceof RegisterAttendeeResponse) {
+      RegisterAttendeeResponse envelope = (RegisterAttendeeResponse) body;
+      requireSuccess(operation, status, envelope.getBusinessCode(), envelope.getBusinessMessage());
+    }
+  }
+
+  private static void requireSuccess(String operation, int status, Integer businessCode, String businessMessage) {
+    if (businessCode == null) {
+      throw new Huiyi31DecodeException(operation, status,
+          "it has no businessCode, so it does not say whether the request succeeded", null);
+    }
+    if (businessCode != 0) {
+      throw new Huiyi31BusinessException(operation, status, businessCode, businessMessage);
+    }
+  }
+
+  /**
+   * Where and what, without quoting the body: Jackson's own messages echo values, which may be
+   * personal data.
+   */
+  private static String describe(JsonProcessingException e) {
+    String where = e.getLocation() == null ? ""
+        : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+    if (e instanceof JsonMappingException && !((JsonMappingException) e).getPath().isEmpty()) {
+      return "the value of " + jsonPath((JsonMappingException) e) + " does not fit the contract" + where;
+    }
+    return "the body is not valid JSON" + where;
+  }
+
+  private static String jsonPath(JsonMappingException e) {
+    StringBuilder path = new StringBuilder("$");
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        path.append('.').append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        path.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return path.toString();
+  }
+}
