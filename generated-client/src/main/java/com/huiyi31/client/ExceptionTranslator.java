@@ -19,6 +19,7 @@ final class ExceptionTranslator implements InvocationHandlerFactory {
   private final InvocationHandlerFactory delegate = new DefaultInvocationHandlerFactory();
 
   @Override
+  @SuppressWarnings("rawtypes") // Feign's own signature
   public InvocationHandler create(Target target, Map<Method, MethodHandler> dispatch) {
     InvocationHandler feign = delegate.create(target, dispatch);
     return (proxy, method, args) -> {

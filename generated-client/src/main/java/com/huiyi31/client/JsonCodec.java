@@ -49,7 +49,7 @@ final class JsonCodec implements Encoder, Decoder {
    */
   static ObjectMapper newObjectMapper() {
     return JsonMapper.builder()
-        .serializationInclusion(JsonInclude.Include.NON_NULL)
+        .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
         .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
