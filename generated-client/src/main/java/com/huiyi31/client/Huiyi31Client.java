@@ -95,6 +95,9 @@ public final class Huiyi31Client implements AutoCloseable {
   /** Configures a {@link Huiyi31Client}. Not thread-safe; the client it builds is. */
   public static final class Builder {
 
+    private static final Duration MIN_TIMEOUT = Duration.ofMillis(1);
+    private static final Duration MAX_TIMEOUT = Duration.ofMillis(Integer.MAX_VALUE);
+
     private String baseUrl;
     private Duration connectTimeout = Duration.ofSeconds(5);
     private Duration readTimeout = Duration.ofSeconds(30);
@@ -165,12 +168,19 @@ public final class Huiyi31Client implements AutoCloseable {
 
     private static boolean isLoopback(String host) {
       String h = host.toLowerCase(Locale.ROOT);
-      return h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]") || h.equals("::1");
+      // 127.0.0.0/8 as an IPv4 literal only: a name such as "127.example.com" is a remote host.
+      return h.equals("localhost") || h.matches("127(\\.\\d{1,3}){3}") || h.equals("[::1]") || h.equals("::1");
     }
 
     private static Duration checkTimeout(String name, Duration timeout) {
       if (timeout == null || timeout.isNegative() || timeout.isZero()) {
         throw new Huiyi31ConfigurationException(name + " must be a positive duration, was " + timeout + ".");
+      }
+      // OkHttp counts whole milliseconds in an int: less than 1 ms would become 0, which means
+      // "no timeout at all", and more than Integer.MAX_VALUE ms (about 24.8 days) is refused.
+      if (timeout.compareTo(MIN_TIMEOUT) < 0 || timeout.compareTo(MAX_TIMEOUT) > 0) {
+        throw new Huiyi31ConfigurationException(name + " must be between " + MIN_TIMEOUT + " and " + MAX_TIMEOUT
+            + ", was " + timeout + ".");
       }
       return timeout;
     }

@@ -89,7 +89,9 @@ final class JsonCodec implements Encoder, Decoder {
     try {
       body = readers.computeIfAbsent(bodyType, t -> mapper.readerFor(mapper.constructType(t))).readValue(bytes);
     } catch (JsonProcessingException e) {
-      throw new Huiyi31DecodeException(operation, response.status(), describe(e), e);
+      // Not attached as the cause: Jackson's message quotes the offending value (personal data),
+      // and loggers print the messages of causes. describe(e) keeps the path and position.
+      throw new Huiyi31DecodeException(operation, response.status(), describe(e), null);
     }
     if (body == null) {
       throw new Huiyi31DecodeException(operation, response.status(), "the body is JSON null", null);
