@@ -4,7 +4,6 @@ import com.huiyi31.client.api.AttendeeApi;
 import feign.Feign;
 import feign.Logger;
 import feign.Request;
-import feign.Retryer;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -25,7 +24,8 @@ import okhttp3.OkHttpClient;
  *
  * <p>Build one client and share it: it holds a pool of connections. Its APIs return only
  * successful answers ({@code businessCode == 0}); everything else is a {@link Huiyi31Exception}.
- * It never retries a request by itself: a retried registration could create a second order.
+ * It retries a request only when it certainly did not leave this machine (see
+ * {@link Builder#connectRetries(int)}): a retried registration could create a second order.
  */
 public final class Huiyi31Client implements AutoCloseable {
 
@@ -62,7 +62,8 @@ public final class Huiyi31Client implements AutoCloseable {
         .encoder(codec)
         .decoder(codec)
         .errorDecoder(new HttpErrorDecoder())
-        .retryer(Retryer.NEVER_RETRY)
+        .retryer(new ConnectRetryer(builder.connectRetries, builder.initialBackoff, builder.maxBackoff,
+            builder.sleeper, ConnectRetryer.RANDOM))
         .options(new Request.Options(builder.connectTimeout, builder.readTimeout, false))
         .invocationHandlerFactory(new ExceptionTranslator())
         .logger(new Logger.NoOpLogger())
@@ -101,6 +102,10 @@ public final class Huiyi31Client implements AutoCloseable {
     private String baseUrl;
     private Duration connectTimeout = Duration.ofSeconds(5);
     private Duration readTimeout = Duration.ofSeconds(30);
+    private int connectRetries = 2;
+    private Duration initialBackoff = Duration.ofMillis(100);
+    private Duration maxBackoff = Duration.ofSeconds(2);
+    private ConnectRetryer.Sleeper sleeper = ConnectRetryer.THREAD_SLEEP;
 
     private Builder() {}
 
@@ -126,6 +131,39 @@ public final class Huiyi31Client implements AutoCloseable {
      */
     public Builder readTimeout(Duration readTimeout) {
       this.readTimeout = checkTimeout("readTimeout", readTimeout);
+      return this;
+    }
+
+    /**
+     * How many times to try a request again when it certainly did not leave this machine: the
+     * host could not be resolved, the connection was refused or timed out, or the TLS handshake
+     * failed. Default 2; 0 switches retrying off. A request that may have reached the server
+     * (read timeout, reset after sending, any HTTP answer) is never retried, whatever this says.
+     */
+    public Builder connectRetries(int connectRetries) {
+      if (connectRetries < 0 || connectRetries > 10) {
+        throw new Huiyi31ConfigurationException("connectRetries must be between 0 and 10, was " + connectRetries + ".");
+      }
+      this.connectRetries = connectRetries;
+      return this;
+    }
+
+    /**
+     * The wait before the first connect retry, doubling for each further one up to {@code max},
+     * each with random jitter (between half and all of the step). Default 100 ms, at most 2 s.
+     */
+    public Builder connectRetryBackoff(Duration initial, Duration max) {
+      this.initialBackoff = checkTimeout("connectRetryBackoff initial", initial);
+      this.maxBackoff = checkTimeout("connectRetryBackoff max", max);
+      if (max.compareTo(initial) < 0) {
+        throw new Huiyi31ConfigurationException("connectRetryBackoff max (" + max + ") is below initial (" + initial + ").");
+      }
+      return this;
+    }
+
+    /** For tests of this package: wait without waiting. */
+    Builder sleeper(ConnectRetryer.Sleeper sleeper) {
+      this.sleeper = sleeper;
       return this;
     }
 

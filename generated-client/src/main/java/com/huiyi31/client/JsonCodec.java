@@ -59,6 +59,7 @@ final class JsonCodec implements Encoder, Decoder {
 
   @Override
   public void encode(Object object, Type bodyType, RequestTemplate template) {
+    RequestValidator.validate(object);
     byte[] json;
     try {
       json = writers.computeIfAbsent(bodyType, t -> mapper.writerFor(mapper.constructType(t))).writeValueAsBytes(object);
@@ -77,6 +78,11 @@ final class JsonCodec implements Encoder, Decoder {
     Type bodyType = withHttpInfo ? ((ParameterizedType) type).getActualTypeArguments()[0] : type;
     String operation = HttpMessages.describe(response.request());
 
+    String contentType = firstHeader(response, "Content-Type");
+    if (contentType != null && !isJson(contentType)) {
+      throw new Huiyi31DecodeException(operation, response.status(),
+          "its content type is " + HttpMessages.excerpt(contentType.getBytes(StandardCharsets.UTF_8)) + ", not JSON", null);
+    }
     byte[] bytes = HttpMessages.readAtMost(response, HttpMessages.MAX_RESPONSE_BYTES);
     if (bytes.length > HttpMessages.MAX_RESPONSE_BYTES) {
       throw new Huiyi31DecodeException(operation, response.status(),
@@ -100,6 +106,17 @@ final class JsonCodec implements Encoder, Decoder {
     return withHttpInfo
         ? new ApiResponse<>(response.status(), Collections.unmodifiableMap(response.headers()), body)
         : body;
+  }
+
+  /** application/json, text/json or any +json type; parameters (charset) do not matter. */
+  static boolean isJson(String contentType) {
+    String type = contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+    return type.equals("application/json") || type.equals("text/json") || type.endsWith("+json");
+  }
+
+  private static String firstHeader(Response response, String name) {
+    java.util.Collection<String> values = response.headers().get(name);
+    return values == null || values.isEmpty() ? null : values.iterator().next();
   }
 
   /** Every envelope type of the contract is checked here (one line per envelope schema). */
