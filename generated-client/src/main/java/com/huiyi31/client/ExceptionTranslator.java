@@ -8,6 +8,8 @@ import feign.codec.EncodeException;
 import java.io.IOException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,9 +32,11 @@ final class ExceptionTranslator implements InvocationHandlerFactory {
       } catch (FeignException e) {
         throw translate(e);
       } catch (IllegalArgumentException e) {
-        // Feign checks its arguments while building the request, before anything is sent.
-        throw new Huiyi31ValidationException(
-            "The arguments of " + method.getName() + " were refused: " + e.getMessage() + ".", e);
+        // Feign checks its arguments while building the request, before anything is sent; the
+        // one it refuses in practice is a null body.
+        String problem = args != null && Arrays.asList(args).contains(null)
+            ? "is null: " + method.getName() + " needs a request object" : e.getMessage();
+        throw new Huiyi31ValidationException(List.of(new Huiyi31ValidationException.Problem("$", problem)));
       }
     };
   }
@@ -43,7 +47,7 @@ final class ExceptionTranslator implements InvocationHandlerFactory {
     }
     String operation = HttpMessages.describe(e.request());
     if (e instanceof EncodeException) {
-      return new Huiyi31ValidationException(operation + " was not sent: " + e.getMessage(), e);
+      return new Huiyi31ValidationException("it could not be written as JSON (" + operation + ").", e);
     }
     if (e.getCause() instanceof SendTracking.RequestNotSentException) {
       return new Huiyi31TransportException(operation, false, (IOException) e.getCause().getCause());

@@ -16,7 +16,7 @@ final class HttpErrorDecoder implements ErrorDecoder {
     String excerpt;
     try {
       byte[] body = HttpMessages.readAtMost(response, EXCERPT_BYTES);
-      excerpt = HttpMessages.excerpt(Arrays.copyOf(body, Math.min(body.length, EXCERPT_BYTES)));
+      excerpt = Redaction.text(HttpMessages.excerpt(Arrays.copyOf(body, Math.min(body.length, EXCERPT_BYTES))));
     } catch (IOException e) {
       excerpt = "";
     }

@@ -47,7 +47,7 @@ final class HttpMessages {
   /** The start of a body as one line of text, for error messages. */
   static String excerpt(byte[] body) {
     String text = new String(body, 0, Math.min(body.length, EXCERPT_CHARS * 4), StandardCharsets.UTF_8)
-        .replaceAll("\\s+", " ")
+        .replaceAll("[\\s\\p{Cntrl}]+", " ") // one line: a server must not be able to forge log lines
         .strip();
     return text.length() <= EXCERPT_CHARS ? text : text.substring(0, EXCERPT_CHARS) + "…";
   }

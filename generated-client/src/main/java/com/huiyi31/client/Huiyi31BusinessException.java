@@ -1,6 +1,7 @@
 package com.huiyi31.client;
 
 import jakarta.annotation.Nullable;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The platform answered and refused the request: its {@code businessCode} was not 0.
@@ -18,7 +19,8 @@ public final class Huiyi31BusinessException extends Huiyi31Exception {
 
   Huiyi31BusinessException(String operation, int httpStatus, int businessCode, @Nullable String businessMessage) {
     super(operation + " was refused by the platform: businessCode " + businessCode
-            + (businessMessage == null || businessMessage.isBlank() ? "" : " (" + businessMessage + ")") + ".",
+            + (businessMessage == null || businessMessage.isBlank() ? ""
+                : " (" + Redaction.text(HttpMessages.excerpt(businessMessage.getBytes(StandardCharsets.UTF_8))) + ")") + ".",
         Outcome.NOT_PROCESSED, null);
     this.businessCode = businessCode;
     this.businessMessage = businessMessage;
@@ -30,7 +32,11 @@ public final class Huiyi31BusinessException extends Huiyi31Exception {
     return businessCode;
   }
 
-  /** The platform's {@code businessMessage}, as sent. */
+  /**
+   * The platform's {@code businessMessage}, as sent. {@link #getMessage()} quotes it shortened to
+   * one line, with anything that looks like a phone number or an email masked; this original may
+   * contain personal data.
+   */
   public @Nullable String businessMessage() {
     return businessMessage;
   }

@@ -52,13 +52,14 @@ public final class Huiyi31Client implements AutoCloseable {
         .followSslRedirects(false)
         // Idle connections are dropped before servers usually drop them (60 s and more), so a
         // request rarely meets a stale connection (which, without retries, would fail it).
-        .connectionPool(new ConnectionPool(5, 30, TimeUnit.SECONDS))
+        .connectionPool(new ConnectionPool(Math.min(5, builder.maxConcurrentRequests), 30, TimeUnit.SECONDS))
         .addInterceptor(SendTracking.MARK_NOT_SENT)
         .addNetworkInterceptor(SendTracking.MARK_CONNECTED)
         .build();
     JsonCodec codec = new JsonCodec(JsonCodec.newObjectMapper());
     Feign.Builder feign = Feign.builder()
-        .client(new feign.okhttp.OkHttpClient(http))
+        .client(new BoundedClient(new feign.okhttp.OkHttpClient(http), builder.maxConcurrentRequests,
+            builder.connectTimeout.toNanos()))
         .encoder(codec)
         .decoder(codec)
         .errorDecoder(new HttpErrorDecoder())
@@ -66,8 +67,8 @@ public final class Huiyi31Client implements AutoCloseable {
             builder.sleeper, ConnectRetryer.RANDOM))
         .options(new Request.Options(builder.connectTimeout, builder.readTimeout, false))
         .invocationHandlerFactory(new ExceptionTranslator())
-        .logger(new Logger.NoOpLogger())
-        .logLevel(Logger.Level.NONE);
+        .logger(builder.httpLogLevel == HttpLogLevel.NONE ? new Logger.NoOpLogger() : new RedactingLogger())
+        .logLevel(RedactingLogger.feignLevel(builder.httpLogLevel));
     this.attendees = feign.target(AttendeeApi.class, baseUrl);
   }
 
@@ -84,6 +85,11 @@ public final class Huiyi31Client implements AutoCloseable {
   /** The base URL requests go to, without a trailing slash. */
   public String baseUrl() {
     return baseUrl;
+  }
+
+  /** Connections open in the pool, busy or idle (for tests). */
+  int openConnections() {
+    return http.connectionPool().connectionCount();
   }
 
   /** Closes the pooled connections. Calls made after closing open new connections. */
@@ -106,6 +112,8 @@ public final class Huiyi31Client implements AutoCloseable {
     private Duration initialBackoff = Duration.ofMillis(100);
     private Duration maxBackoff = Duration.ofSeconds(2);
     private ConnectRetryer.Sleeper sleeper = ConnectRetryer.THREAD_SLEEP;
+    private HttpLogLevel httpLogLevel = HttpLogLevel.NONE;
+    private int maxConcurrentRequests = 32;
 
     private Builder() {}
 
@@ -158,6 +166,33 @@ public final class Huiyi31Client implements AutoCloseable {
       if (max.compareTo(initial) < 0) {
         throw new Huiyi31ConfigurationException("connectRetryBackoff max (" + max + ") is below initial (" + initial + ").");
       }
+      return this;
+    }
+
+    /**
+     * How much of each HTTP exchange to log (SLF4J logger {@code com.huiyi31.client.http}, DEBUG).
+     * Default {@link HttpLogLevel#NONE}. Personal data and secrets are masked at every level.
+     */
+    public Builder httpLogLevel(HttpLogLevel httpLogLevel) {
+      if (httpLogLevel == null) {
+        throw new Huiyi31ConfigurationException("httpLogLevel is null; use HttpLogLevel.NONE to log nothing.");
+      }
+      this.httpLogLevel = httpLogLevel;
+      return this;
+    }
+
+    /**
+     * How many requests this client sends at once, and so how many connections it opens at most.
+     * Default 32. A call beyond that waits up to the connect timeout for one to finish; after
+     * that it fails with a {@link Huiyi31TransportException} whose outcome is
+     * {@link Huiyi31Exception.Outcome#NOT_SENT} (and is retried like a connect failure).
+     */
+    public Builder maxConcurrentRequests(int maxConcurrentRequests) {
+      if (maxConcurrentRequests < 1 || maxConcurrentRequests > 1024) {
+        throw new Huiyi31ConfigurationException(
+            "maxConcurrentRequests must be between 1 and 1024, was " + maxConcurrentRequests + ".");
+      }
+      this.maxConcurrentRequests = maxConcurrentRequests;
       return this;
     }
 

@@ -31,7 +31,10 @@ public final class Huiyi31HttpException extends Huiyi31Exception {
     return status;
   }
 
-  /** The start of the response body (bounded, whitespace collapsed), or an empty string. */
+  /**
+   * The start of the response body (bounded, whitespace collapsed, phone numbers and emails
+   * masked), or an empty string.
+   */
   public String bodyExcerpt() {
     return bodyExcerpt;
   }

@@ -28,9 +28,9 @@ public final class Huiyi31ValidationException extends Huiyi31Exception {
     this.problems = List.copyOf(problems);
   }
 
-  Huiyi31ValidationException(String message, Throwable cause) {
-    super(message, Outcome.NOT_SENT, cause);
-    this.problems = List.of();
+  Huiyi31ValidationException(String problem, Throwable cause) {
+    super("The request was not sent: " + problem, Outcome.NOT_SENT, cause);
+    this.problems = List.of(new Problem("$", problem));
   }
 
   /** Every problem found, in the order of the request's properties. */

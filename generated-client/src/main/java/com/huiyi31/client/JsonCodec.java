@@ -1,14 +1,19 @@
 package com.huiyi31.client;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.huiyi31.client.model.ApiResponse;
 import com.huiyi31.client.model.RegisterAttendeeResponse;
@@ -53,6 +58,13 @@ final class JsonCodec implements Encoder, Decoder {
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
         .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
+        // Tolerant of what the contract allows to change (new keys, key casing), strict about
+        // what decides success: no second JSON value after the first, no key given twice (the
+        // last one would win: "businessCode":1001,...,"businessCode":0), no 0.5 or "0" read as 0.
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+        .withCoercionConfig(LogicalType.Integer, config -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail))
         .addModule(new JavaTimeModule())
         .build();
   }
@@ -94,7 +106,9 @@ final class JsonCodec implements Encoder, Decoder {
     Object body;
     try {
       body = readers.computeIfAbsent(bodyType, t -> mapper.readerFor(mapper.constructType(t))).readValue(bytes);
-    } catch (JsonProcessingException e) {
+    } catch (IOException e) {
+      // JsonProcessingException, or a CharConversionException for bytes that are no encoding of
+      // JSON: either way the bytes are in memory, so it is the answer that is wrong, not the network.
       // Not attached as the cause: Jackson's message quotes the offending value (personal data),
       // and loggers print the messages of causes. describe(e) keeps the path and position.
       throw new Huiyi31DecodeException(operation, response.status(), describe(e), null);
@@ -141,13 +155,30 @@ final class JsonCodec implements Encoder, Decoder {
    * Where and what, without quoting the body: Jackson's own messages echo values, which may be
    * personal data.
    */
-  private static String describe(JsonProcessingException e) {
-    String where = e.getLocation() == null ? ""
-        : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+  private static String describe(IOException e) {
+    if (!(e instanceof JsonProcessingException)) {
+      return "the body is not text in a JSON encoding";
+    }
+    JsonProcessingException json = (JsonProcessingException) e;
+    String where = json.getLocation() == null ? ""
+        : " at line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr();
+    if (isSyntaxError(e)) {
+      return "the body is not valid JSON" + where;
+    }
     if (e instanceof JsonMappingException && !((JsonMappingException) e).getPath().isEmpty()) {
       return "the value of " + jsonPath((JsonMappingException) e) + " does not fit the contract" + where;
     }
     return "the body is not valid JSON" + where;
+  }
+
+  /** Jackson reports a syntax error deep inside a value as a mapping error wrapping a parse error. */
+  private static boolean isSyntaxError(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof JsonParseException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String jsonPath(JsonMappingException e) {

@@ -30,8 +30,10 @@ final class Redaction {
       "access_token", "refresh_token", "id_token", "appsecret", "client_secret", "password", "token",
       "authorization");
 
-  private static final Pattern LONG_DIGITS = Pattern.compile("(?<![0-9])(\\+?[0-9][0-9 -]{5,}[0-9])(?![0-9])");
-  private static final Pattern EMAIL = Pattern.compile("([^@\\s\"'<>]+)@([^@\\s\"'<>]+\\.[^@\\s\"'<>]+)");
+  // Bounded repetitions: every match attempt scans a bounded window, so masking stays linear in
+  // the length of the text (an unbounded "[^@]+@" is quadratic on a long text without "@").
+  private static final Pattern LONG_DIGITS = Pattern.compile("(?<![0-9])(\\+?[0-9][0-9 -]{5,30}[0-9])(?![0-9])");
+  private static final Pattern EMAIL = Pattern.compile("([^@\\s\"'<>]{1,64})@([^@\\s\"'<>]{1,255}\\.[^@\\s\"'<>.]{1,63})");
   private static final Pattern FORM_PAIR = Pattern.compile("([^&=]+)=([^&]*)");
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -116,6 +118,9 @@ final class Redaction {
           field.setValue(TextNode.valueOf("****"));
         } else if (value.isValueNode() && !value.isNull() && PERSONAL.contains(key)) {
           field.setValue(TextNode.valueOf(mask(value.asText())));
+        } else if (value.isTextual() && key.contains("message")) {
+          // Free text such as businessMessage may quote the person ("手机号139...已被注册").
+          field.setValue(TextNode.valueOf(text(value.asText())));
         } else {
           redact(value);
         }
@@ -142,7 +147,7 @@ final class Redaction {
     }
     int first = value.offsetByCodePoints(0, 1);
     int rest = value.codePointCount(first, value.length());
-    return value.substring(0, first) + "*".repeat(Math.max(rest, 1));
+    return rest == 0 ? "*" : value.substring(0, first) + "*".repeat(rest);
   }
 
   private static String maskPhone(String value) {

@@ -49,6 +49,12 @@ final class RequestValidator {
       checkFields(request.getAttendee().getFields());
     }
 
+    // Purchaser before Items: problems are listed in the order of the request's properties.
+    Purchaser purchaser = request.getPurchaser();
+    if (purchaser != null && purchaser.getMobile() != null && !isMobile(purchaser.getMobile())) {
+      problem("$.Purchaser.Mobile", "is not a mobile number (digits, optionally a leading +)");
+    }
+
     List<TicketItem> items = request.getItems();
     if (items == null) {
       problem("$.Items", "is missing (a ticket item is required)");
@@ -58,11 +64,6 @@ final class RequestValidator {
       for (int i = 0; i < items.size(); i++) {
         checkItem("$.Items[" + i + "]", items.get(i));
       }
-    }
-
-    Purchaser purchaser = request.getPurchaser();
-    if (purchaser != null && purchaser.getMobile() != null && !isMobile(purchaser.getMobile())) {
-      problem("$.Purchaser.Mobile", "is not a mobile number (digits, optionally a leading +)");
     }
 
     List<AgendaChoice> agendas = request.getAgendas();
