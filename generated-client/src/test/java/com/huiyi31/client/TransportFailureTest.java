@@ -23,6 +23,7 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -34,8 +35,16 @@ class TransportFailureTest {
 
   private static final Duration SHORT_READ_TIMEOUT = Duration.ofMillis(200);
 
+  private static final JournalSignal JOURNALED = new JournalSignal();
+
   @RegisterExtension
-  static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension wm = WireMockExtension.newInstance()
+      .options(wireMockConfig().dynamicPort().extensions(JOURNALED)).build();
+
+  @BeforeEach
+  void forgetEarlierRequests() {
+    JOURNALED.reset();
+  }
 
   private static int unusedPort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
@@ -77,7 +86,7 @@ class TransportFailureTest {
   }
 
   @Test
-  void readTimeoutIsTransportExceptionWithUnknownOutcomeAfterExactlyOnePost() {
+  void readTimeoutIsTransportExceptionWithUnknownOutcomeAfterExactlyOnePost() throws InterruptedException {
     wm.stubFor(post(urlEqualTo(REGISTER_PATH)).willReturn(aResponse()
         .withStatus(200).withBody(REGISTERED_JSON).withFixedDelay(3_000)));
 
@@ -89,12 +98,13 @@ class TransportFailureTest {
       assertThat(e.getMessage()).contains("after the request was sent").contains("check before sending it again");
       assertThat(e.getCause()).isInstanceOf(InterruptedIOException.class);
     }
+    JOURNALED.await(1);
     wm.verify(1, postRequestedFor(urlEqualTo(REGISTER_PATH)));
     wm.verify(1, anyRequestedFor(anyUrl()));
   }
 
   @Test
-  void readTimeoutAppliesToWithHttpInfoToo() {
+  void readTimeoutAppliesToWithHttpInfoToo() throws InterruptedException {
     wm.stubFor(post(urlEqualTo(REGISTER_PATH)).willReturn(aResponse()
         .withStatus(200).withBody(REGISTERED_JSON).withFixedDelay(3_000)));
 
@@ -103,6 +113,7 @@ class TransportFailureTest {
           () -> client.attendees().registerAttendeeWithHttpInfo(validRequest()));
       assertThat(e.outcome()).isEqualTo(Outcome.UNKNOWN);
     }
+    JOURNALED.await(1);
     wm.verify(1, anyRequestedFor(anyUrl()));
   }
 
