@@ -1,15 +1,78 @@
 package com.huiyi31.examples;
 
-/**
- * Placeholder for the {@code huiyi31} command-line tool (register, import, sandbox), which the
- * CLI issue builds. It exists so that the module layout is final from the start.
- */
-public final class Huiyi31Cli {
+import com.huiyi31.client.Huiyi31BusinessException;
+import com.huiyi31.client.Huiyi31Exception;
+import com.huiyi31.client.Huiyi31ValidationException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
-  private Huiyi31Cli() {}
+/** The {@code huiyi31} command-line tool. */
+@Command(
+    name = "huiyi31",
+    mixinStandardHelpOptions = true,
+    versionProvider = Huiyi31Cli.Version.class,
+    description = "Registers attendees on the 31huiyi (31会议) platform, in bulk too, and runs an offline sandbox.",
+    subcommands = {RegisterCommand.class, ImportCommand.class, SandboxCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:done",
+        "1:the platform refused, or an HTTP or connection failure",
+        "2:usage error or invalid input (nothing was sent)",
+        "3:import finished, but some rows failed or their outcome is unknown"})
+public final class Huiyi31Cli implements Runnable {
+
+  /** Exit codes, as documented in --help. */
+  static final int OK = 0;
+  static final int FAILED = 1;
+  static final int USAGE = 2;
+  static final int PARTIAL = 3;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    System.err.println("huiyi31: the command-line tool is not built yet; see README.md.");
-    System.exit(2);
+    System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the tool with the given output streams and returns its exit code (for tests too). */
+  static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new Huiyi31Cli());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      PrintWriter stderr = commandLine.getErr();
+      if (e instanceof Huiyi31ValidationException) {
+        stderr.println("Not sent: the request is invalid.");
+        ((Huiyi31ValidationException) e).problems().forEach(p -> stderr.println("  " + p));
+        return USAGE;
+      }
+      if (e instanceof Huiyi31BusinessException) {
+        Huiyi31BusinessException refused = (Huiyi31BusinessException) e;
+        stderr.println("Refused by the platform: businessCode " + refused.businessCode() + " "
+            + (refused.businessMessage() == null ? "" : refused.businessMessage()));
+        return FAILED;
+      }
+      if (e instanceof Huiyi31Exception) {
+        stderr.println(e.getMessage());
+        return FAILED;
+      }
+      throw e;
+    });
+    return cli.execute(args);
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Name a command: register, import or sandbox.");
+  }
+
+  /** The version of the jar (from its manifest), or "development" when run from classes. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = Huiyi31Cli.class.getPackage().getImplementationVersion();
+      return new String[] {"huiyi31 " + (version == null ? "development" : version)};
+    }
   }
 }

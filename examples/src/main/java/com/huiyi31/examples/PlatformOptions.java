@@ -1,0 +1,67 @@
+package com.huiyi31.examples;
+
+import com.huiyi31.client.Huiyi31Client;
+import com.huiyi31.examples.sandbox.Sandbox;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** Where requests go: {@code --base-url}, {@code --env}, or (neither) an embedded sandbox. */
+final class PlatformOptions {
+
+  enum Env { test, prod }
+
+  @Option(names = "--base-url", paramLabel = "URL",
+      description = "The platform's (or a stand-in's) base URL. Default: an embedded offline sandbox.")
+  String baseUrl;
+
+  @Option(names = "--env", paramLabel = "test|prod",
+      description = "Use the platform's test or production hosts instead of the sandbox.")
+  Env env;
+
+  /** A client, and the sandbox it talks to when no target was given; close both when done. */
+  static final class Connection implements AutoCloseable {
+    final Huiyi31Client client;
+    private final Sandbox sandbox;
+
+    Connection(Huiyi31Client client, Sandbox sandbox) {
+      this.client = client;
+      this.sandbox = sandbox;
+    }
+
+    @Override
+    public void close() {
+      client.close();
+      if (sandbox != null) {
+        sandbox.close();
+      }
+    }
+  }
+
+  Connection connect(CommandLine commandLine, int maxConcurrentRequests) {
+    if (baseUrl != null && env != null) {
+      throw new CommandLine.ParameterException(commandLine, "Give --base-url or --env, not both.");
+    }
+    Sandbox sandbox = null;
+    String url;
+    if (baseUrl != null) {
+      url = baseUrl;
+    } else if (env == Env.test) {
+      url = Huiyi31Client.TEST_BASE_URL;
+    } else if (env == Env.prod) {
+      url = Huiyi31Client.PRODUCTION_BASE_URL;
+    } else {
+      sandbox = Sandbox.start(0);
+      url = sandbox.baseUrl();
+      commandLine.getErr().println("No --base-url or --env: using an embedded offline sandbox (" + url + ").");
+      commandLine.getErr().flush();
+    }
+    try {
+      return new Connection(Huiyi31Client.builder().baseUrl(url).maxConcurrentRequests(maxConcurrentRequests).build(), sandbox);
+    } catch (RuntimeException e) {
+      if (sandbox != null) {
+        sandbox.close();
+      }
+      throw e;
+    }
+  }
+}
