@@ -53,6 +53,7 @@ public final class Huiyi31Client implements AutoCloseable {
         // Idle connections are dropped before servers usually drop them (60 s and more), so a
         // request rarely meets a stale connection (which, without retries, would fail it).
         .connectionPool(new ConnectionPool(Math.min(5, builder.maxConcurrentRequests), 30, TimeUnit.SECONDS))
+        .dns(builder.dns)
         .addInterceptor(SendTracking.MARK_NOT_SENT)
         .addNetworkInterceptor(SendTracking.MARK_CONNECTED)
         .build();
@@ -114,6 +115,7 @@ public final class Huiyi31Client implements AutoCloseable {
     private ConnectRetryer.Sleeper sleeper = ConnectRetryer.THREAD_SLEEP;
     private HttpLogLevel httpLogLevel = HttpLogLevel.NONE;
     private int maxConcurrentRequests = 32;
+    private okhttp3.Dns dns = okhttp3.Dns.SYSTEM;
 
     private Builder() {}
 
@@ -193,6 +195,12 @@ public final class Huiyi31Client implements AutoCloseable {
             "maxConcurrentRequests must be between 1 and 1024, was " + maxConcurrentRequests + ".");
       }
       this.maxConcurrentRequests = maxConcurrentRequests;
+      return this;
+    }
+
+    /** For tests of this package: resolve host names without the network. */
+    Builder dns(okhttp3.Dns dns) {
+      this.dns = dns;
       return this;
     }
 
