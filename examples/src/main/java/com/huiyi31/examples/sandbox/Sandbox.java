@@ -1,53 +1,195 @@
 package com.huiyi31.examples.sandbox;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * An offline stand-in for the platform: a WireMock server, in this process, that answers the
- * contract's endpoints. (Minimal for now: the sandbox issue makes it validate and vary.)
+ * An offline stand-in for the 31huiyi platform: a WireMock server in this process, on
+ * {@code 127.0.0.1} only, that answers {@code POST /op/notoken/api/Attendee/v1/Register} the way
+ * the contract ({@code huiyi31/openapi.yaml}) says the platform does. Any HTTP client in any
+ * language can develop against it: {@code huiyi31 sandbox --port 8089} runs it on its own.
+ *
+ * <h2>What it checks</h2>
+ *
+ * Every request is validated against the contract with Atlassian's OpenAPI validator, and
+ * against the two platform rules the schema cannot express: a non-empty {@code Mobile} or
+ * {@code Email} field is required, and no {@code FieldName} may appear twice (names compare
+ * case-insensitively). A request that breaks any of them, or whose body is not JSON, is answered
+ * like a platform business rejection: HTTP 200, {@code businessCode} <b>400</b>, {@code data}
+ * null, and a {@code businessMessage} naming each problem with its JSON path, joined by
+ * {@code "; "}, e.g. {@code Invalid request: $: Object has missing required properties (["Items"])}.
+ * <b>400 is the sandbox's own code</b>: the platform publishes no code for this, and its
+ * server binds keys case-insensitively, so it is more lenient than the sandbox (which accepts the
+ * contract's PascalCase keys only, and no key the contract does not define).
+ *
+ * <h2>What it answers</h2>
+ *
+ * A valid request gets a success shaped exactly like the platform's documented example
+ * ({@code recorded/docs-example-registered}), with fresh values on every call: new GUID-like
+ * {@code orderId} and {@code attendeeId}, a 19-digit {@code orderNo} and {@code checkinCode}
+ * that are unique within the sandbox's run, {@code orderStatus "Paid"}, {@code orderAmount 0.0},
+ * {@code orderType "Main"} and one attendee whose {@code name} and {@code mobile} echo the
+ * request's {@code FullName} and {@code Mobile} fields (empty strings when absent).
+ *
+ * <h2>Trigger values</h2>
+ *
+ * Valid requests with these values get a documented failure instead ({@link #triggers()}
+ * returns the same list); they are checked in this order and the first match wins:
+ *
+ * <table>
+ *   <caption>Sandbox triggers</caption>
+ *   <tr><th>request</th><th>answer</th></tr>
+ *   <tr><td>{@code FullName} "HTTP500"</td><td>HTTP 500 with an HTML error page (text/html), like a gateway</td></tr>
+ *   <tr><td>{@code Mobile} ending in 0000</td><td>businessCode 1001, 手机号已被注册 (mobile already registered), data null</td></tr>
+ *   <tr><td>{@code Email} ending in @taken.example</td><td>businessCode 1002, 邮箱已被注册 (email already registered), data null</td></tr>
+ *   <tr><td>{@code ItemSkuId} "sold-out"</td><td>businessCode 1003, 门票已售罄 (tickets sold out), data null</td></tr>
+ *   <tr><td>{@code FullName} "SLOW"</td><td>the success answer after a 3 s delay (to test read timeouts)</td></tr>
+ * </table>
+ *
+ * Any other path answers HTTP 404, another method on the Register path HTTP 405 (text/plain,
+ * saying what is served). WireMock's admin API ({@code /__admin}) is switched off (HTTP 401), so
+ * nothing outside this process can change the sandbox's behaviour.
+ *
+ * <h2>Counting</h2>
+ *
+ * {@link #registrationsReceived()} counts every Register POST (valid or not) and
+ * {@link #registeredByName()} the successful registrations per {@code FullName}. A SLOW
+ * registration counts when it is received, as on the platform: the order exists even if the
+ * client gave up waiting. WireMock's request journal stays off, so memory stays flat however long
+ * the sandbox runs.
  */
 public final class Sandbox implements AutoCloseable {
 
   static final String REGISTER_PATH = "/op/notoken/api/Attendee/v1/Register";
 
-  private final WireMockServer server;
+  /**
+   * The sandbox's own {@code businessCode} for a request that breaks the contract or a platform
+   * rule, or is not JSON (the platform publishes no code for this).
+   */
+  public static final int INVALID_REQUEST_CODE = SandboxResponder.INVALID_REQUEST;
 
-  private Sandbox(WireMockServer server) {
-    this.server = server;
+  /** One documented trigger: a request value and the sandbox's answer to it. */
+  public record Trigger(String when, String answer) {
+    @Override
+    public String toString() {
+      return when + " -> " + answer;
+    }
   }
 
-  /** Starts a sandbox on {@code port} of the loopback interface (0: any free port). */
+  private static final List<Trigger> TRIGGERS = List.of(
+      new Trigger("FullName \"" + SandboxResponder.NAME_HTTP_500 + "\"",
+          "HTTP 500, an HTML error page (text/html) like a gateway's"),
+      new Trigger("Mobile ending in " + SandboxResponder.MOBILE_TAKEN_SUFFIX,
+          "businessCode " + SandboxResponder.MOBILE_TAKEN + " " + SandboxResponder.MOBILE_TAKEN_MESSAGE + " (mobile taken), data null"),
+      new Trigger("Email ending in " + SandboxResponder.EMAIL_TAKEN_DOMAIN,
+          "businessCode " + SandboxResponder.EMAIL_TAKEN + " " + SandboxResponder.EMAIL_TAKEN_MESSAGE + " (email taken), data null"),
+      new Trigger("ItemSkuId \"" + SandboxResponder.SOLD_OUT_SKU + "\"",
+          "businessCode " + SandboxResponder.SOLD_OUT + " " + SandboxResponder.SOLD_OUT_MESSAGE + " (sold out), data null"),
+      new Trigger("FullName \"" + SandboxResponder.NAME_SLOW + "\"",
+          "success after a " + SandboxResponder.SLOW_MILLIS / 1000 + " s delay (to test read timeouts)"));
+
+  private final WireMockServer server;
+  private final int port;
+  private final SandboxResponder responder;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private Sandbox(WireMockServer server, SandboxResponder responder) {
+    this.server = server;
+    this.port = server.port();
+    this.responder = responder;
+  }
+
+  /**
+   * Starts a sandbox on {@code port} of the loopback interface (0: any free port). Throws an
+   * {@link IllegalStateException} saying so when the port cannot be used (taken, or not allowed).
+   */
   public static Sandbox start(int port) {
-    WireMockServer server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").port(port)
-        .globalTemplating(true).disableRequestJournal());
-    server.start();
-    server.stubFor(post(urlPathEqualTo(REGISTER_PATH)).willReturn(aResponse()
-        .withHeader("Content-Type", "application/json; charset=utf-8")
-        .withBody("{\"businessCode\":0,\"businessMessage\":\"\",\"data\":{\"status\":0,"
-            + "\"orderId\":\"{{randomValue type='UUID'}}\",\"orderNo\":\"{{randomValue length=19 type='NUMERIC'}}\","
-            + "\"orderStatus\":\"Paid\",\"orderAmount\":0.00,\"orderType\":\"Main\",\"orderAttendees\":[{"
-            + "\"attendeeId\":\"{{randomValue type='UUID'}}\",\"attendeeAbstractType\":0,"
-            + "\"name\":\"{{jsonPath request.body '$.Attendee.Fields[0].FieldValue'}}\",\"mobile\":\"\",\"status\":\"\","
-            + "\"checkinCode\":\"{{randomValue length=19 type='NUMERIC'}}\"}]}}")));
-    return new Sandbox(server);
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException("port must be between 0 and 65535, was " + port + ".");
+    }
+    SandboxResponder responder = new SandboxResponder();
+    WireMockServer server = new WireMockServer(wireMockConfig()
+        .bindAddress("127.0.0.1") // never another interface: the sandbox is for this machine only
+        .port(port)
+        .extensions(responder)
+        // Answers are built in Java: no Handlebars, and no stubs read from a "mappings" folder
+        // of whatever directory the sandbox happens to be started in.
+        .templatingEnabled(false)
+        .usingFilesUnderClasspath("sandbox")
+        .disableRequestJournal()
+        .adminAuthenticator(request -> false)
+        // A SLOW answer waits on a scheduler, not on one of Jetty's request threads.
+        .asynchronousResponseEnabled(true)
+        .asynchronousResponseThreads(4)
+        .containerThreads(64)
+        .gzipDisabled(true)
+        .jettyStopTimeout(1_000L));
+    try {
+      server.start();
+    } catch (Exception e) { // Jetty's failures are not all unchecked
+      try {
+        server.stop();
+      } catch (Exception neverStarted) { // Jetty refuses (even with a checked exception) to stop what never started
+        e.addSuppressed(neverStarted);
+      }
+      throw new IllegalStateException("Could not start the sandbox on 127.0.0.1:" + port + ": " + rootMessage(e), e);
+    }
+    server.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(SandboxResponder.NAME)));
+    return new Sandbox(server, responder);
+  }
+
+  /**
+   * The documented trigger values and what the sandbox answers to each, in the order they are
+   * checked (only valid requests reach them: an invalid one gets {@link #INVALID_REQUEST_CODE}).
+   */
+  public static List<Trigger> triggers() {
+    return TRIGGERS;
   }
 
   /** Where the sandbox listens, e.g. {@code http://127.0.0.1:8089}. */
   public String baseUrl() {
-    return "http://127.0.0.1:" + server.port();
+    return "http://127.0.0.1:" + port;
   }
 
+  /** The port it listens on (the one chosen when started with 0); still answers after {@link #close()}. */
   public int port() {
-    return server.port();
+    return port;
   }
 
+  /** Register POSTs received so far, whatever their answer (invalid ones included). */
+  public int registrationsReceived() {
+    return responder.registrationsReceived();
+  }
+
+  /**
+   * Successful registrations so far, by the {@code FullName} they were made with ({@code ""}
+   * when it was absent): a snapshot, sorted by name, that does not change afterwards.
+   * Thread-safe.
+   */
+  public Map<String, Integer> registeredByName() {
+    return responder.registeredByName();
+  }
+
+  /** Stops the server. Closing twice does nothing. */
   @Override
   public void close() {
-    server.stop();
+    if (closed.compareAndSet(false, true)) {
+      server.stop();
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
   }
 }
