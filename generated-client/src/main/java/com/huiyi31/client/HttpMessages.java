@@ -39,7 +39,14 @@ final class HttpMessages {
     if (response.body() == null) {
       return new byte[0];
     }
+    Integer length = response.body().length();
     try (InputStream in = response.body().asInputStream()) {
+      if (length != null && length >= 0 && length <= limit) {
+        // The usual case (Content-Length known): one exact-size array, no growing buffers.
+        byte[] body = new byte[length];
+        int read = in.readNBytes(body, 0, length);
+        return read == length ? body : java.util.Arrays.copyOf(body, read);
+      }
       return in.readNBytes(limit + 1);
     }
   }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -49,15 +48,15 @@ final class JsonCodec implements Encoder, Decoder {
   /**
    * The mapper for the contract's models. Requests: optional properties left null are omitted
    * (the contract has no nullable request property). Responses: unknown properties are ignored
-   * and keys match case-insensitively, because the platform's responses grow and its docs mix
-   * key casings.
+   * and keys match case-insensitively (CaseInsensitiveKeys), because the platform's responses
+   * grow and its docs mix key casings.
    */
   static ObjectMapper newObjectMapper() {
     return JsonMapper.builder()
         .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
-        .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
+        .addHandler(new CaseInsensitiveKeys())
         // Tolerant of what the contract allows to change (new keys, key casing), strict about
         // what decides success: no second JSON value after the first, no key given twice (the
         // last one would win: "businessCode":1001,...,"businessCode":0), no 0.5 or "0" read as 0.
@@ -78,9 +77,10 @@ final class JsonCodec implements Encoder, Decoder {
     } catch (JsonProcessingException e) {
       throw new EncodeException("The request could not be written as JSON.", e);
     }
-    // The platform's own example sends an explicit charset; names are Chinese.
+    // The platform's own example sends an explicit charset; names are Chinese. (headerLiteral:
+    // the value has no {expressions} for Feign to parse.)
     template.removeHeader("Content-Type");
-    template.header("Content-Type", JSON_UTF8);
+    template.headerLiteral("Content-Type", JSON_UTF8);
     template.body(json, StandardCharsets.UTF_8);
   }
 
@@ -88,20 +88,18 @@ final class JsonCodec implements Encoder, Decoder {
   public Object decode(Response response, Type type) throws IOException {
     boolean withHttpInfo = Types.getRawType(type) == ApiResponse.class;
     Type bodyType = withHttpInfo ? ((ParameterizedType) type).getActualTypeArguments()[0] : type;
-    String operation = HttpMessages.describe(response.request());
 
     String contentType = firstHeader(response, "Content-Type");
     if (contentType != null && !isJson(contentType)) {
-      throw new Huiyi31DecodeException(operation, response.status(),
-          "its content type is " + HttpMessages.excerpt(contentType.getBytes(StandardCharsets.UTF_8)) + ", not JSON", null);
+      throw unreadable(response,
+          "its content type is " + HttpMessages.excerpt(contentType.getBytes(StandardCharsets.UTF_8)) + ", not JSON");
     }
     byte[] bytes = HttpMessages.readAtMost(response, HttpMessages.MAX_RESPONSE_BYTES);
     if (bytes.length > HttpMessages.MAX_RESPONSE_BYTES) {
-      throw new Huiyi31DecodeException(operation, response.status(),
-          "the body is larger than " + HttpMessages.MAX_RESPONSE_BYTES + " bytes", null);
+      throw unreadable(response, "the body is larger than " + HttpMessages.MAX_RESPONSE_BYTES + " bytes");
     }
     if (bytes.length == 0) {
-      throw new Huiyi31DecodeException(operation, response.status(), "the body is empty", null);
+      throw unreadable(response, "the body is empty");
     }
     Object body;
     try {
@@ -111,15 +109,20 @@ final class JsonCodec implements Encoder, Decoder {
       // JSON: either way the bytes are in memory, so it is the answer that is wrong, not the network.
       // Not attached as the cause: Jackson's message quotes the offending value (personal data),
       // and loggers print the messages of causes. describe(e) keeps the path and position.
-      throw new Huiyi31DecodeException(operation, response.status(), describe(e), null);
+      throw unreadable(response, describe(e));
     }
     if (body == null) {
-      throw new Huiyi31DecodeException(operation, response.status(), "the body is JSON null", null);
+      throw unreadable(response, "the body is JSON null");
     }
-    requireSuccess(operation, response.status(), body);
+    requireSuccess(response, body);
     return withHttpInfo
         ? new ApiResponse<>(response.status(), Collections.unmodifiableMap(response.headers()), body)
         : body;
+  }
+
+  /** Built only on failure: naming the operation parses the URL. */
+  private static Huiyi31DecodeException unreadable(Response response, String problem) {
+    return new Huiyi31DecodeException(HttpMessages.describe(response.request()), response.status(), problem, null);
   }
 
   /** application/json, text/json or any +json type; parameters (charset) do not matter. */
@@ -134,20 +137,20 @@ final class JsonCodec implements Encoder, Decoder {
   }
 
   /** Every envelope type of the contract is checked here (one line per envelope schema). */
-  private static void requireSuccess(String operation, int status, Object body) {
+  private static void requireSuccess(Response response, Object body) {
     if (body instanceof RegisterAttendeeResponse) {
       RegisterAttendeeResponse envelope = (RegisterAttendeeResponse) body;
-      requireSuccess(operation, status, envelope.getBusinessCode(), envelope.getBusinessMessage());
+      requireSuccess(response, envelope.getBusinessCode(), envelope.getBusinessMessage());
     }
   }
 
-  private static void requireSuccess(String operation, int status, Integer businessCode, String businessMessage) {
+  private static void requireSuccess(Response response, Integer businessCode, String businessMessage) {
     if (businessCode == null) {
-      throw new Huiyi31DecodeException(operation, status,
-          "it has no businessCode, so it does not say whether the request succeeded", null);
+      throw unreadable(response, "it has no businessCode, so it does not say whether the request succeeded");
     }
     if (businessCode != 0) {
-      throw new Huiyi31BusinessException(operation, status, businessCode, businessMessage);
+      throw new Huiyi31BusinessException(HttpMessages.describe(response.request()), response.status(),
+          businessCode, businessMessage);
     }
   }
 

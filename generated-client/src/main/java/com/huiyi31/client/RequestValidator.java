@@ -6,11 +6,7 @@ import com.huiyi31.client.model.Purchaser;
 import com.huiyi31.client.model.RegisterAttendeeRequest;
 import com.huiyi31.client.model.TicketItem;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Checks a request against the contract and the platform's documented rules before any byte is
@@ -19,12 +15,8 @@ import java.util.regex.Pattern;
  */
 final class RequestValidator {
 
-  /** Digits with an optional leading +, allowing the spaces, dashes and brackets people type. */
-  private static final Pattern MOBILE = Pattern.compile("\\+?[0-9]{5,20}");
-  private static final Pattern MOBILE_DECORATION = Pattern.compile("[\\s\\-()]");
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
-
-  private final List<Huiyi31ValidationException.Problem> problems = new ArrayList<>();
+  /** Created on the first problem: a valid request (the usual case) allocates nothing here. */
+  private List<Huiyi31ValidationException.Problem> problems;
 
   private RequestValidator() {}
 
@@ -33,7 +25,7 @@ final class RequestValidator {
     if (request instanceof RegisterAttendeeRequest) {
       RequestValidator validator = new RequestValidator();
       validator.check((RegisterAttendeeRequest) request);
-      if (!validator.problems.isEmpty()) {
+      if (validator.problems != null) {
         throw new Huiyi31ValidationException(validator.problems);
       }
     }
@@ -62,7 +54,7 @@ final class RequestValidator {
       problem("$.Items", "is empty (a ticket item is required)");
     } else {
       for (int i = 0; i < items.size(); i++) {
-        checkItem("$.Items[" + i + "]", items.get(i));
+        checkItem(i, items.get(i));
       }
     }
 
@@ -78,39 +70,36 @@ final class RequestValidator {
 
   private void checkFields(List<FormField> fields) {
     boolean hasContact = false;
-    Map<String, Integer> firstIndexByName = new HashMap<>();
     if (fields != null) {
       for (int i = 0; i < fields.size(); i++) {
-        String path = "$.Attendee.Fields[" + i + "]";
         FormField field = fields.get(i);
         if (field == null) {
-          problem(path, "is null");
+          problem(fieldPath(i, ""), "is null");
           continue;
         }
         String name = field.getFieldName();
-        if (name == null || name.isBlank()) {
-          problem(path + ".FieldName", "is missing or blank");
+        if (isBlank(name)) {
+          problem(fieldPath(i, ".FieldName"), "is missing or blank");
           continue;
         }
-        // The server matches names case-insensitively, so "mobile" and "Mobile" are one field.
-        Integer first = firstIndexByName.putIfAbsent(name.strip().toLowerCase(Locale.ROOT), i);
-        if (first != null) {
-          problem(path + ".FieldName", "repeats \"" + name + "\" of $.Attendee.Fields[" + first + "]");
+        int first = firstWithName(fields, i, name.strip());
+        if (first >= 0) {
+          problem(fieldPath(i, ".FieldName"), "repeats \"" + name + "\" of " + fieldPath(first, ""));
         }
         String value = field.getFieldValue();
         if (value == null) {
-          problem(path + ".FieldValue", "is missing");
+          problem(fieldPath(i, ".FieldValue"), "is missing");
           continue;
         }
         if (name.equalsIgnoreCase("Mobile") && !value.isBlank()) {
           hasContact = true;
           if (!isMobile(value)) {
-            problem(path + ".FieldValue", "is not a mobile number (digits, optionally a leading +)");
+            problem(fieldPath(i, ".FieldValue"), "is not a mobile number (digits, optionally a leading +)");
           }
         } else if (name.equalsIgnoreCase("Email") && !value.isBlank()) {
           hasContact = true;
-          if (!EMAIL.matcher(value.strip()).matches()) {
-            problem(path + ".FieldValue", "is not an email address");
+          if (!isEmail(value.strip())) {
+            problem(fieldPath(i, ".FieldValue"), "is not an email address");
           }
         }
       }
@@ -120,31 +109,92 @@ final class RequestValidator {
     }
   }
 
-  private void checkItem(String path, TicketItem item) {
+  /**
+   * The index of an earlier field with the same name, or -1. The server matches names
+   * case-insensitively, so "mobile" and "Mobile" are one field. (Pairwise: forms have a handful
+   * of fields, and this allocates nothing.)
+   */
+  private static int firstWithName(List<FormField> fields, int before, String name) {
+    for (int j = 0; j < before; j++) {
+      FormField earlier = fields.get(j);
+      if (earlier != null && earlier.getFieldName() != null && earlier.getFieldName().strip().equalsIgnoreCase(name)) {
+        return j;
+      }
+    }
+    return -1;
+  }
+
+  private static String fieldPath(int index, String property) {
+    return "$.Attendee.Fields[" + index + "]" + property;
+  }
+
+  private void checkItem(int index, TicketItem item) {
     if (item == null) {
-      problem(path, "is null");
+      problem("$.Items[" + index + "]", "is null");
       return;
     }
-    requireText(path + ".ItemSkuId", item.getItemSkuId());
-    requireText(path + ".ItemSkuName", item.getItemSkuName());
+    if (isBlank(item.getItemSkuId())) {
+      problem("$.Items[" + index + "].ItemSkuId", "is missing or blank");
+    }
+    if (isBlank(item.getItemSkuName())) {
+      problem("$.Items[" + index + "].ItemSkuName", "is missing or blank");
+    }
     if (item.getQuantity() == null) {
-      problem(path + ".Quantity", "is missing");
+      problem("$.Items[" + index + "].Quantity", "is missing");
     } else if (item.getQuantity() < 1) {
-      problem(path + ".Quantity", "is " + item.getQuantity() + "; it must be at least 1");
+      problem("$.Items[" + index + "].Quantity", "is " + item.getQuantity() + "; it must be at least 1");
     }
   }
 
+  /** Digits (5 to 20) with an optional leading +, allowing the spaces, dashes and brackets people type. */
   private static boolean isMobile(String value) {
-    return MOBILE.matcher(MOBILE_DECORATION.matcher(value).replaceAll("")).matches();
+    int digits = 0;
+    boolean plus = false;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits++;
+      } else if (c == '+') {
+        if (plus || digits > 0) {
+          return false; // one plus, before the digits
+        }
+        plus = true;
+      } else if (!Character.isWhitespace(c) && c != '-' && c != '(' && c != ')') {
+        return false;
+      }
+    }
+    return digits >= 5 && digits <= 20;
+  }
+
+  /** One "@", something before it, and a domain with a dot that is neither first nor last; no spaces. */
+  private static boolean isEmail(String value) {
+    int at = value.indexOf('@');
+    int dot = value.lastIndexOf('.');
+    if (at <= 0 || at != value.lastIndexOf('@') || dot <= at + 1 || dot == value.length() - 1) {
+      return false;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      if (Character.isWhitespace(value.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isBlank(String value) {
+    return value == null || value.isBlank();
   }
 
   private void requireText(String path, String value) {
-    if (value == null || value.isBlank()) {
+    if (isBlank(value)) {
       problem(path, "is missing or blank");
     }
   }
 
   private void problem(String path, String message) {
+    if (problems == null) {
+      problems = new ArrayList<>();
+    }
     problems.add(new Huiyi31ValidationException.Problem(path, message));
   }
 }
