@@ -23,6 +23,10 @@ public final class Benchmarks {
   public static void main(String[] args) throws Exception {
     // The JDK's HttpServer otherwise waits ~40 ms per answer on delayed ACKs.
     System.setProperty("sun.net.httpserver.nodelay", "true");
+    // Keep idle connections on both sides long enough for interleaved rounds; the JDK client
+    // does not resend a POST on a connection the server closed meanwhile.
+    System.setProperty("sun.net.httpserver.idleInterval", "600");
+    System.setProperty("jdk.httpclient.keepalive.timeout", "300");
     List<String> which = args.length == 0 ? List.of("codec", "e2e") : List.of(args);
     System.out.println("# huiyi31-client benchmarks");
     System.out.printf("%s, %d cores, Java %s%n%n", System.getProperty("os.name"),
@@ -74,6 +78,7 @@ public final class Benchmarks {
           row.p50Micros(), row.p99Micros());
     }
     System.out.println();
+    System.out.printf("(d resent %d of its calls after a stale pooled connection.)%n%n", EndToEnd.JDK_RESENDS.get());
     System.out.println("| concurrency | a/b | a/c | a/d |");
     System.out.println("|---:|---:|---:|---:|");
     for (int concurrency : concurrencies) {
