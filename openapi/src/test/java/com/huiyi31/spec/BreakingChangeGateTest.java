@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.huiyi31.spec.BreakingChangeGate.Verdict;
+import io.swagger.parser.OpenAPIParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,10 +31,18 @@ class BreakingChangeGateTest {
   Path temp;
 
   private Path baseline;
+  /** The spec's version (the baseline copy's too), and the next MAJOR and MINOR versions after it. */
+  private String version;
+  private String nextMajor;
+  private String nextMinor;
 
   @BeforeEach
   void releaseTheCurrentSpec() throws IOException {
     baseline = Files.copy(SpecCompatibilityTest.SPEC, temp.resolve("baseline.yaml"));
+    version = new OpenAPIParser().readContents(Files.readString(baseline), null, null).getOpenAPI().getInfo().getVersion();
+    String[] parts = version.split("[.-]");
+    nextMajor = (Integer.parseInt(parts[0]) + 1) + ".0.0";
+    nextMinor = parts[0] + "." + (Integer.parseInt(parts[1]) + 1) + ".0";
   }
 
   static Stream<Arguments> breakingEdits() {
@@ -67,7 +76,7 @@ class BreakingChangeGateTest {
 
     assertThat(verdict.passes()).isFalse();
     assertThatThrownBy(() -> BreakingChangeGate.enforce(verdict))
-        .hasMessageStartingWith("OpenAPI compatibility: openapi.yaml 0.1.0 against the last release")
+        .hasMessageStartingWith("OpenAPI compatibility: openapi.yaml " + version + " against the last release")
         .hasMessageContaining("FAILED: ")
         .hasMessageContaining("Breaking (")
         .hasMessageContaining("POST /op/notoken/api/Attendee/v1/Register")
@@ -78,21 +87,21 @@ class BreakingChangeGateTest {
   void breakingEditsPassWhenTheMajorVersionIsBumped() throws IOException {
     Verdict verdict = compareWith(spec -> bumpVersion(
         replaceOnce(removeProperty(spec, "        ", "orderNo"),
-            "operationId: registerAttendee", "operationId: signUpAttendee"), "1.0.0"));
+            "operationId: registerAttendee", "operationId: signUpAttendee"), nextMajor));
 
     assertThatCode(() -> BreakingChangeGate.enforce(verdict)).doesNotThrowAnyException();
     assertThat(verdict.report())
-        .contains("PASSED: 2 breaking change(s), allowed because the MAJOR version went from 0.1.0 to 1.0.0")
+        .contains("PASSED: 2 breaking change(s), allowed because the MAJOR version went from " + version + " to " + nextMajor)
         .contains("response property `data.orderNo` removed")
         .contains("operationId renamed from `registerAttendee` to `signUpAttendee`");
   }
 
   @Test
   void aMinorBumpDoesNotAllowABreakingEdit() throws IOException {
-    Verdict verdict = compareWith(spec -> bumpVersion(removeProperty(spec, "        ", "orderNo"), "0.2.0"));
+    Verdict verdict = compareWith(spec -> bumpVersion(removeProperty(spec, "        ", "orderNo"), nextMinor));
 
     assertThatThrownBy(() -> BreakingChangeGate.enforce(verdict))
-        .hasMessageContaining("info.version 1.0.0 and the Maven version with it")
+        .hasMessageContaining("info.version " + nextMajor + " and the Maven version with it")
         .hasMessageContaining("response property `data.orderNo` removed");
   }
 
@@ -141,12 +150,12 @@ class BreakingChangeGateTest {
 
   @Test
   void aVersionThatGoesBackwardsFails() throws IOException {
-    Files.writeString(baseline, bumpVersion(Files.readString(baseline), "0.2.0"));
+    Files.writeString(baseline, bumpVersion(Files.readString(baseline), nextMinor));
 
     Verdict verdict = compareWith(spec -> spec);
 
     assertThatThrownBy(() -> BreakingChangeGate.enforce(verdict))
-        .hasMessageContaining("info.version went backwards, from 0.2.0 to 0.1.0");
+        .hasMessageContaining("info.version went backwards, from " + nextMinor + " to " + version);
   }
 
   @Test
