@@ -3,23 +3,23 @@ package com.huiyi31.examples;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
-/** Runs the tool in this JVM, as picocli's own tests do, and keeps what it printed. */
-final class Cli {
+/** Runs the {@code huiyi31} tool in this JVM, as a person would from a shell, for tests of other packages. */
+public final class Cli {
 
-  final int exitCode;
-  final String out;
-  final String err;
-
-  private Cli(int exitCode, String out, String err) {
-    this.exitCode = exitCode;
-    this.out = out;
-    this.err = err;
+  /** The exit code and what the tool printed. */
+  public record Result(int exitCode, String out, String err) {
+    @Override
+    public String toString() {
+      return "exit " + exitCode + "\n--- out:\n" + out + "--- err:\n" + err;
+    }
   }
 
-  static Cli run(String... args) {
+  private Cli() {}
+
+  public static Result run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int exitCode = Huiyi31Cli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Cli(exitCode, out.toString(), err.toString());
+    return new Result(exitCode, out.toString(), err.toString());
   }
 }

@@ -29,7 +29,7 @@ class RegisterCommandTest {
   @RegisterExtension
   static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-  private static Cli register(String... extra) {
+  private static Cli.Result register(String... extra) {
     String[] base = {"register", "--base-url", wm.baseUrl(), "--event", EVENT, "--type", TYPE,
         "--ticket", TICKET + ":嘉宾", "--field", "FullName=张晓明", "--field", "Mobile=13912345678"};
     String[] args = new String[base.length + extra.length];
@@ -47,10 +47,10 @@ class RegisterCommandTest {
   void printsTheOrderNumberAndCheckInCodeWithTheMobileMasked() {
     answer(REGISTERED);
 
-    Cli cli = register();
+    Cli.Result cli = register();
 
-    assertThat(cli.exitCode).isZero();
-    assertThat(cli.out).contains("order 2111041526362863634", "Paid", "0.0", "张晓明", "139****5678",
+    assertThat(cli.exitCode()).isZero();
+    assertThat(cli.out()).contains("order 2111041526362863634", "Paid", "0.0", "张晓明", "139****5678",
         "check-in code 1475765432202956800").doesNotContain("13912345678");
   }
 
@@ -76,82 +76,82 @@ class RegisterCommandTest {
   void jsonPrintsThePlatformsWholeAnswer() {
     answer(REGISTERED);
 
-    Cli cli = register("--json");
+    Cli.Result cli = register("--json");
 
-    assertThat(cli.exitCode).isZero();
-    assertThat(cli.out).contains("\"orderNo\" : \"2111041526362863634\"", "\"checkinCode\" : \"1475765432202956800\"");
+    assertThat(cli.exitCode()).isZero();
+    assertThat(cli.out()).contains("\"orderNo\" : \"2111041526362863634\"", "\"checkinCode\" : \"1475765432202956800\"");
   }
 
   @Test
   void aBusinessRejectionPrintsTheCodeAndMessageAndExitsOne() {
     answer("{\"businessCode\":1001,\"businessMessage\":\"手机号已被注册\",\"data\":null}");
 
-    Cli cli = register();
+    Cli.Result cli = register();
 
-    assertThat(cli.exitCode).isEqualTo(1);
-    assertThat(cli.err).contains("1001", "手机号已被注册");
+    assertThat(cli.exitCode()).isEqualTo(1);
+    assertThat(cli.err()).contains("1001", "手机号已被注册");
   }
 
   @Test
   void anHttpFailureSaysWhetherTheOrderMayExistAndExitsOne() {
     wm.stubFor(post(urlEqualTo(REGISTER_PATH)).willReturn(aResponse().withStatus(502).withBody("<html>Bad Gateway</html>")));
 
-    Cli cli = register();
+    Cli.Result cli = register();
 
-    assertThat(cli.exitCode).isEqualTo(1);
-    assertThat(cli.err).contains("HTTP 502", "may have processed");
+    assertThat(cli.exitCode()).isEqualTo(1);
+    assertThat(cli.err()).contains("HTTP 502", "may have processed");
   }
 
   @Test
   void anInvalidRequestIsAUsageErrorAndNothingIsSent() {
-    Cli cli = Cli.run("register", "--base-url", wm.baseUrl(), "--event", EVENT, "--type", TYPE,
+    Cli.Result cli = Cli.run("register", "--base-url", wm.baseUrl(), "--event", EVENT, "--type", TYPE,
         "--ticket", TICKET + ":嘉宾", "--field", "FullName=张晓明");
 
-    assertThat(cli.exitCode).isEqualTo(2);
-    assertThat(cli.err).contains("$.Attendee.Fields", "Mobile or Email");
+    assertThat(cli.exitCode()).isEqualTo(2);
+    assertThat(cli.err()).contains("$.Attendee.Fields", "Mobile or Email");
     wm.verify(0, anyRequestedFor(anyUrl()));
   }
 
   @Test
   void aMalformedFlagIsAUsageError() {
-    Cli cli = register("--field", "no-equals-sign");
+    Cli.Result cli = register("--field", "no-equals-sign");
 
-    assertThat(cli.exitCode).isEqualTo(2);
-    assertThat(cli.err).contains("--field takes NAME=VALUE");
+    assertThat(cli.exitCode()).isEqualTo(2);
+    assertThat(cli.err()).contains("--field takes NAME=VALUE");
     wm.verify(0, anyRequestedFor(anyUrl()));
   }
 
   @Test
   void aMissingRequiredFlagIsAUsageError() {
-    Cli cli = Cli.run("register", "--base-url", wm.baseUrl());
+    Cli.Result cli = Cli.run("register", "--base-url", wm.baseUrl());
 
-    assertThat(cli.exitCode).isEqualTo(2);
-    assertThat(cli.err).contains("--event");
+    assertThat(cli.exitCode()).isEqualTo(2);
+    assertThat(cli.err()).contains("--event");
   }
 
   @Test
   void withoutATargetItRegistersAgainstTheEmbeddedSandbox() {
-    Cli cli = Cli.run("register", "--event", EVENT, "--type", TYPE, "--ticket", TICKET + ":嘉宾",
+    Cli.Result cli = Cli.run("register", "--event", EVENT, "--type", TYPE, "--ticket", TICKET + ":嘉宾",
         "--field", "FullName=张晓明", "--field", "Mobile=13912345678");
 
-    assertThat(cli.exitCode).isZero();
-    assertThat(cli.err).contains("embedded offline sandbox");
-    assertThat(cli.out).containsPattern("order [0-9]{19}").containsPattern("check-in code [0-9]{19}");
+    assertThat(cli.exitCode()).isZero();
+    assertThat(cli.err()).contains("embedded offline sandbox");
+    assertThat(cli.out()).containsPattern("order [0-9]{19}").containsPattern("check-in code [0-9]{19}");
   }
 
   @Test
   void baseUrlAndEnvTogetherAreAUsageError() {
-    Cli cli = register("--env", "test");
+    Cli.Result cli = register("--env", "test");
 
-    assertThat(cli.exitCode).isEqualTo(2);
-    assertThat(cli.err).contains("not both");
+    assertThat(cli.exitCode()).isEqualTo(2);
+    assertThat(cli.err()).contains("not both");
   }
 
   @Test
   void helpListsTheCommandsAndExitCodes() {
-    Cli cli = Cli.run("--help");
+    Cli.Result cli = Cli.run("--help");
 
-    assertThat(cli.exitCode).isZero();
-    assertThat(cli.out).contains("register", "import", "sandbox", "Exit codes", "some rows failed");
+    assertThat(cli.exitCode()).isZero();
+    assertThat(cli.out()).contains("register", "import", "sandbox", "Exit codes", "some rows failed");
   }
 }

@@ -36,8 +36,10 @@ import java.util.Map;
  *
  * <h2>Format</h2>
  * UTF-8 text, one event per line, fields separated by a tab. Lines starting with {@code #} are
- * comments. A last line without its line break was torn by a crash and is ignored (nothing was
- * sent after it: a line is forced before the request it announces). Example:
+ * comments. A last line without its line break was torn by a crash: it is ignored, and cut off
+ * when the journal is next opened for writing. (No request depends on it: a SENDING line is
+ * complete and forced before its request is sent; a torn outcome leaves its row's SENDING as the
+ * last event, so the row counts as unknown.) Example:
  * <pre>
  * # huiyi31 import journal, format 1. ...
  * 2025-05-01T08:00:00.120Z  JOURNAL     event=0732...  type=51f1...
@@ -142,8 +144,14 @@ final class Journal implements AutoCloseable {
       byte[] bytes = content.array();
       Parsed parsed = parse(path, bytes, event, type);
       Journal journal = new Journal(path, channel, lock, parsed.history());
-      if (bytes.length > 0 && bytes[bytes.length - 1] != '\n') {
-        journal.appendRaw("\n", false); // end a torn last line, so that the next event starts a line of its own
+      int end = bytes.length;
+      while (end > 0 && bytes[end - 1] != '\n') {
+        end--;
+      }
+      if (end < bytes.length) { // a last line torn by a crash: cut it off, so the next event starts a line of its own
+        channel.truncate(end);
+        channel.force(true);
+        journal.position = end;
       }
       if (!parsed.header()) { // a new journal, or one whose first lines were torn by a crash
         journal.appendRaw(COMMENT + "\n", false);

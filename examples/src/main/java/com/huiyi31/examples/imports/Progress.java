@@ -57,6 +57,7 @@ interface Progress extends AutoCloseable {
     private final LongSupplier nanoTime;
     private final long start;
     private long lastPrinted;
+    private long printedDone = -1;
     private long done;
     private long failed;
 
@@ -82,11 +83,14 @@ interface Progress extends AutoCloseable {
 
     @Override
     public synchronized void close() {
-      print(nanoTime.getAsLong());
+      if (printedDone != done) { // the last periodic line may already say it all
+        print(nanoTime.getAsLong());
+      }
     }
 
     private void print(long now) {
       lastPrinted = now;
+      printedDone = done;
       double seconds = (now - start) / 1e9;
       String rate = seconds <= 0 ? "-" : String.format(Locale.ROOT, "%.0f", done / seconds);
       err.println(done + "/" + total + " done, " + failed + " failed, " + rate + " rows/s");
