@@ -3,6 +3,7 @@ package com.huiyi31.examples;
 import com.huiyi31.examples.imports.ImportRun;
 import com.huiyi31.examples.imports.ImportSettings;
 import com.huiyi31.examples.imports.InvalidImportException;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -96,7 +97,15 @@ final class ImportCommand implements Callable<Integer> {
           verdict = run.send(connection.client.attendees()::registerAttendee, stderr);
         }
       }
-      run.writeResult();
+      try {
+        run.writeResult();
+      } catch (IOException e) {
+        // The journal holds every outcome: running the same command again sends nothing new and
+        // writes the results.
+        stderr.println("The results could not be written to " + settings.result() + " (" + e
+            + "). Is the file open in another program? Run the same command again to write them.");
+        verdict = ImportRun.Verdict.FAILED;
+      }
       run.printSummary(stdout);
       switch (verdict) {
         case ALL_REGISTERED:

@@ -30,14 +30,14 @@ interface Progress extends AutoCloseable {
     Bar(int total) {
       bar = new ProgressBarBuilder().setTaskName("Importing").setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
           .setUnit(" rows", 1).showSpeed().setUpdateIntervalMillis(250).build();
-      bar.setExtraMessage("0 failed");
+      bar.setExtraMessage(" 0 failed"); // printed right after the speed: the space separates them
     }
 
     @Override
     public synchronized void rowDone(boolean failed) {
       if (failed) {
         this.failed++;
-        bar.setExtraMessage(this.failed + " failed");
+        bar.setExtraMessage(" " + this.failed + " failed");
       }
       bar.step();
     }

@@ -242,6 +242,26 @@ class ImportCommandTest {
   }
 
   @Test
+  void resultsThatCannotBeWrittenFailTheRunButAReRunWritesThemWithoutSendingAgain() throws IOException {
+    Path csv = attendees(dir, "locked.csv", "locked", 2);
+    Path blocked = Files.createDirectories(dir.resolve("blocked.csv"));
+    Files.writeString(blocked.resolve("keep"), "a non-empty directory cannot be replaced by a file");
+
+    Cli.Result first = Cli.run(args(csv, platform.baseUrl(), "--out", blocked.toString()));
+
+    assertThat(first.exitCode()).as(first.toString()).isEqualTo(1);
+    assertThat(first.err()).contains("The results could not be written", "Run the same command again");
+    assertThat(platform.registered()).hasSize(2);
+    platform.resetCounts();
+
+    Cli.Result second = Cli.run(args(csv, platform.baseUrl()));
+
+    assertThat(second.exitCode()).as(second.toString()).isEqualTo(0);
+    assertThat(platform.requests()).isZero();
+    assertThat(results(dir.resolve("locked.result.csv")).get("locked-002")).containsEntry("orderNo", "order-locked-002");
+  }
+
+  @Test
   void anotherEventsJournalIsNotContinued() throws IOException {
     Path csv = attendees(dir, "event.csv", "event", 1);
     assertThat(Cli.run(args(csv, platform.baseUrl())).exitCode()).isEqualTo(0);
