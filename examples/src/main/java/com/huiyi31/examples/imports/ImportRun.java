@@ -86,6 +86,7 @@ public final class ImportRun implements AutoCloseable {
   private final AtomicReference<String> stopReason = new AtomicReference<>();
   private final AtomicReference<String> journalFailure = new AtomicReference<>();
   private final AtomicInteger notSentInARow = new AtomicInteger();
+  private final AtomicInteger reachedPlatform = new AtomicInteger();
   private final CountDownLatch closed = new CountDownLatch(1);
   private final long registeredBefore;
   private Thread shutdownHook;
@@ -198,9 +199,10 @@ public final class ImportRun implements AutoCloseable {
       workers.shutdown();
     }
     String reason = stopReason.get();
-    for (RowRequest row : toSend) {
-      results.computeIfAbsent(row.row.line(), line -> new RowResult(Journal.State.FAILED_NOT_SENT.name(), "", "", "",
-          "not sent: " + reason + "; a re-run sends it", null, Map.of()));
+    for (RowRequest row : toSend) { // rows the run stopped before: as they were
+      results.computeIfAbsent(row.row.line(), line -> history.containsKey(line) ? fromJournal(history.get(line))
+          : new RowResult(Journal.State.FAILED_NOT_SENT.name(), "", "", "", "not sent: " + reason + "; a re-run sends it",
+              null, Map.of()));
     }
     if (reason != null) {
       err.println("Stopped: " + reason + ".");
@@ -239,6 +241,9 @@ public final class ImportRun implements AutoCloseable {
         journalFailed(e); // the journal keeps SENDING: a re-run treats the row as unknown, which is safe
       }
       progress.rowDone(!result.registered());
+      if (result.state() != Journal.State.FAILED_NOT_SENT) {
+        reachedPlatform.incrementAndGet();
+      }
       if (result.state() == Journal.State.FAILED_NOT_SENT) {
         if (notSentInARow.incrementAndGet() >= STOP_AFTER_NOT_SENT_IN_A_ROW) {
           stop(STOP_AFTER_NOT_SENT_IN_A_ROW + " rows in a row could not be sent (is the platform reachable?)");
@@ -337,6 +342,10 @@ public final class ImportRun implements AutoCloseable {
       case SENDING:
         return new RowResult(Journal.State.UNKNOWN.name(), "", "", "", unknownAdvice("The import stopped at "
             + last.time() + " while this row was being sent: the platform may have registered it."), last.state(), d);
+      case FAILED_NOT_SENT:
+      case FAILED_NOT_PROCESSED:
+        return new RowResult(last.state().name(), "", "", "", d.getOrDefault("reason", "") + " (a re-run sends it)",
+            last.state(), d);
       default:
         return new RowResult(Journal.State.UNKNOWN.name(), "", "", "", unknownAdvice(d.getOrDefault("reason", "")),
             last.state(), d);
@@ -348,10 +357,7 @@ public final class ImportRun implements AutoCloseable {
     if (journalFailure.get() != null) {
       return Verdict.FAILED;
     }
-    boolean triedAndReachedNothing = !toSend.isEmpty() && toSend.stream()
-        .map(row -> results.get(row.row.line()).state())
-        .allMatch(state -> state == null || state == Journal.State.FAILED_NOT_SENT);
-    if (triedAndReachedNothing) {
+    if (!toSend.isEmpty() && reachedPlatform.get() == 0) { // had rows to send, and not one got there
       return Verdict.FAILED;
     }
     return results.values().stream().allMatch(RowResult::registered) ? Verdict.ALL_REGISTERED : Verdict.PARTIAL;

@@ -183,26 +183,27 @@ class ImportCommandTest {
   }
 
   @Test
-  void rowsThatCouldNotBeSentExitWith1AndAreSentByTheNextRun() throws IOException {
-    Path csv = attendees(dir, "offline.csv", "offline", 3);
+  void anUnreachablePlatformStopsTheRunWithExit1AndTheNextRunSendsEveryRow() throws IOException {
+    Path csv = attendees(dir, "offline.csv", "offline", 20);
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
 
-    Cli.Result offline = Cli.run(args(csv, "http://127.0.0.1:" + closedPort, "--concurrency", "1"));
+    Cli.Result offline = Cli.run(args(csv, "http://127.0.0.1:" + closedPort, "--concurrency", "2"));
 
     assertThat(offline.exitCode()).as(offline.toString()).isEqualTo(1);
-    assertThat(results(dir.resolve("offline.result.csv")).values()).allSatisfy(row ->
-        assertThat(row.get("status")).isEqualTo("FAILED_NOT_SENT"));
-    assertThat(journalEvents(dir.resolve("offline.csv.journal")))
-        .filteredOn(event -> event[1].equals("FAILED_NOT_SENT")).hasSize(3);
+    assertThat(offline.err()).contains("Stopped: 10 rows in a row could not be sent");
+    Map<String, Map<String, String>> rows = results(dir.resolve("offline.result.csv"));
+    assertThat(rows).hasSize(20).allSatisfy((name, row) -> assertThat(row.get("status")).isEqualTo("FAILED_NOT_SENT"));
+    long tried = journalEvents(dir.resolve("offline.csv.journal")).stream().filter(event -> event[1].equals("SENDING")).count();
+    assertThat(tried).as("rows tried before stopping").isBetween(10L, 11L);
+    assertThat(rows.values()).filteredOn(row -> row.get("error").startsWith("not sent: 10 rows in a row")).hasSize(20 - (int) tried);
 
     Cli.Result online = Cli.run(args(csv, platform.baseUrl()));
 
     assertThat(online.exitCode()).as(online.toString()).isEqualTo(0);
-    assertThat(platform.registered()).containsOnly(Map.entry("offline-001", 1), Map.entry("offline-002", 1),
-        Map.entry("offline-003", 1));
+    assertThat(platform.registered()).hasSize(20).allSatisfy((name, count) -> assertThat(count).isEqualTo(1));
   }
 
   @Test
