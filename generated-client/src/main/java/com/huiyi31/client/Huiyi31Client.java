@@ -1,11 +1,13 @@
 package com.huiyi31.client;
 
 import com.huiyi31.client.api.AttendeeApi;
+import com.huiyi31.client.model.RegisterAttendeeRequest;
 import feign.Feign;
 import feign.Logger;
 import feign.Request;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
@@ -81,6 +83,15 @@ public final class Huiyi31Client implements AutoCloseable {
   /** Registration of attendees. The same instance on every call; safe to share between threads. */
   public AttendeeApi attendees() {
     return attendees;
+  }
+
+  /**
+   * The problems {@code registerAttendee} would refuse this request for, checked here without
+   * sending anything: empty when the request is sendable. For checking many requests before
+   * sending any (a bulk import); each problem has the JSON path of the value concerned.
+   */
+  public static List<Huiyi31ValidationException.Problem> problemsOf(RegisterAttendeeRequest request) {
+    return RequestValidator.problemsOf(request);
   }
 
   /** The base URL requests go to, without a trailing slash. */

@@ -22,13 +22,23 @@ final class RequestValidator {
 
   /** Throws a {@link Huiyi31ValidationException} listing every problem of a request that is not sendable. */
   static void validate(Object request) {
-    if (request instanceof RegisterAttendeeRequest) {
-      RequestValidator validator = new RequestValidator();
-      validator.check((RegisterAttendeeRequest) request);
-      if (validator.problems != null) {
-        throw new Huiyi31ValidationException(validator.problems);
-      }
+    List<Huiyi31ValidationException.Problem> problems = problemsOf(request);
+    if (!problems.isEmpty()) {
+      throw new Huiyi31ValidationException(problems);
     }
+  }
+
+  /** Every problem of a request, in the order of its properties; empty when it is sendable. */
+  static List<Huiyi31ValidationException.Problem> problemsOf(Object request) {
+    if (request == null) {
+      return List.of(new Huiyi31ValidationException.Problem("$", "is null: a request object is needed"));
+    }
+    if (!(request instanceof RegisterAttendeeRequest)) {
+      return List.of();
+    }
+    RequestValidator validator = new RequestValidator();
+    validator.check((RegisterAttendeeRequest) request);
+    return validator.problems == null ? List.of() : validator.problems;
   }
 
   private void check(RegisterAttendeeRequest request) {

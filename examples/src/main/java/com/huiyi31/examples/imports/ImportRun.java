@@ -1,6 +1,7 @@
 package com.huiyi31.examples.imports;
 
 import com.huiyi31.client.Huiyi31BusinessException;
+import com.huiyi31.client.Huiyi31Client;
 import com.huiyi31.client.Huiyi31Exception;
 import com.huiyi31.client.Huiyi31HttpException;
 import com.huiyi31.client.model.OrderAttendee;
@@ -71,7 +72,6 @@ public final class ImportRun implements AutoCloseable {
   /** After this many rows in a row that could not be sent, the platform is unreachable: stop. */
   static final int STOP_AFTER_NOT_SENT_IN_A_ROW = 10;
 
-  private static final int VALIDATION_THREADS = 4;
   private static final int LISTED_LINES = 50;
   private static final String DUPLICATE_WARNING =
       "registered, but an earlier attempt's outcome was unknown: check the platform for a second order";
@@ -166,7 +166,7 @@ public final class ImportRun implements AutoCloseable {
     installShutdownHook();
     RateLimiter limiter = settings.ratePerSecond() > 0 ? new RateLimiter(settings.ratePerSecond(), RateLimiter.SYSTEM) : null;
     AtomicInteger next = new AtomicInteger();
-    ExecutorService workers = Executors.newFixedThreadPool(settings.concurrency(), ClientCheck.daemon("import-sender"));
+    ExecutorService workers = Executors.newFixedThreadPool(settings.concurrency(), daemon("import-sender"));
     try (Progress progress = Progress.forTerminal(toSend.size(), err)) {
       List<Future<?>> running = new ArrayList<>();
       for (int i = 0; i < settings.concurrency(); i++) {
@@ -466,22 +466,9 @@ public final class ImportRun implements AutoCloseable {
   private static List<RowRequest> validate(CsvInput input, ImportSettings settings) {
     List<RowRequest> rows = input.rows().stream().map(row -> RowRequest.of(input, row, settings))
         .collect(Collectors.toList());
-    ExecutorService threads = Executors.newFixedThreadPool(VALIDATION_THREADS, ClientCheck.daemon("import-validation"));
-    try (ClientCheck check = new ClientCheck(VALIDATION_THREADS)) {
-      List<Future<?>> checks = new ArrayList<>();
-      for (RowRequest row : rows) {
-        checks.add(threads.submit(() -> row.addClientProblems(check.problems(row.request))));
-      }
-      for (Future<?> done : checks) {
-        done.get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InvalidImportException("Interrupted while validating the rows. Nothing was sent.");
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("validating a row failed", e.getCause());
-    } finally {
-      threads.shutdownNow();
+    // The client's own rules, checked without sending (no second copy of them to drift).
+    for (RowRequest row : rows) {
+      row.addClientProblems(Huiyi31Client.problemsOf(row.request));
     }
     List<RowRequest> bad = rows.stream().filter(row -> !row.problems.isEmpty()).collect(Collectors.toList());
     if (!bad.isEmpty()) {
@@ -522,5 +509,13 @@ public final class ImportRun implements AutoCloseable {
         + "edited, inserted or deleted above others would be skipped or registered twice. Restore the file (new rows "
         + "may only be added at its end), or import the changed rows from a new file (it gets its own journal).");
     throw new InvalidImportException(message.toString());
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return runnable -> {
+      Thread thread = new Thread(runnable, name);
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 }
