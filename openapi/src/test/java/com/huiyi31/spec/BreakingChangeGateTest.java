@@ -29,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.openapitools.codegen.DefaultGenerator;
+import org.openapitools.codegen.config.CodegenConfigurator;
 
 /**
  * The gate itself, on copies of the real spec written to a temporary folder (the real
@@ -168,6 +170,36 @@ class BreakingChangeGateTest {
         .contains("PASSED: no breaking changes.")
         .contains("Added or compatible (1):")
         .contains(target.where() + " response 200 application/json: response property `addedOptionalField` added (optional)");
+  }
+
+  @Test
+  void aNewOptionalResponsePropertyRegeneratesWithANewGetter() throws IOException {
+    responseSchema().addProperty("addedOptionalField", new StringSchema().description("Added by the test."));
+    Path edited = write("openapi.yaml", spec);
+    Path out = temp.resolve("generated");
+
+    // The Java client's own generator and options (generated-client/pom.xml), as a library.
+    new DefaultGenerator().opts(new CodegenConfigurator()
+        .setInputSpec(edited.toString())
+        .setGeneratorName("java")
+        .setLibrary("feign")
+        .setOutputDir(out.toString())
+        .setModelPackage("com.huiyi31.client.model")
+        .setApiPackage("com.huiyi31.client.api")
+        .setInvokerPackage("com.huiyi31.client.invoker")
+        .addAdditionalProperty("useJakartaEe", true)
+        .addAdditionalProperty("openApiNullable", false)
+        .addAdditionalProperty("containerDefaultToNull", true)
+        .addGlobalProperty("models", "")
+        .addGlobalProperty("modelDocs", "false")
+        .addGlobalProperty("modelTests", "false")
+        .toClientOptInput()).generate();
+
+    String refName = json(target.operation().getResponses().get("200").getContent()).getSchema().get$ref();
+    String model = refName.substring(refName.lastIndexOf('/') + 1);
+    assertThat(out.resolve("src/main/java/com/huiyi31/client/model/" + model + ".java"))
+        .content().contains("public String getAddedOptionalField()");
+    assertThat(BreakingChangeGate.compare(baseline, edited).passes()).isTrue();
   }
 
   @Test
