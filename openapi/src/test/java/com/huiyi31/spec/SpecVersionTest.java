@@ -33,4 +33,22 @@ class SpecVersionTest {
           specVersion, mavenVersion, expected);
     }
   }
+
+  /** The root pom's huiyi31.baseline.version (the Java API gate's MAJOR check) is the baseline's. */
+  @Test
+  void theRootPomsBaselineVersionIsTheBaselineSpecsVersion() throws IOException {
+    String pomBaseline = System.getProperty("huiyi31.baseline.version");
+    assertThat(pomBaseline)
+        .as("system property huiyi31.baseline.version, set by Surefire in openapi/pom.xml: run this test through Maven")
+        .isNotBlank();
+    String baselineVersion = new OpenAPIParser()
+        .readContents(Files.readString(SpecCompatibilityTest.BASELINE), null, null)
+        .getOpenAPI().getInfo().getVersion();
+
+    if (!baselineVersion.equals(pomBaseline)) {
+      fail("openapi/baseline/openapi.yaml says info.version %s, but huiyi31.baseline.version in the root pom.xml"
+          + " is %s. Set the property to %s (RELEASING.md, step 4).",
+          baselineVersion, pomBaseline, baselineVersion);
+    }
+  }
 }
