@@ -143,15 +143,19 @@ final class EndToEnd {
       }));
     }
     long begin = System.nanoTime();
-    start.countDown();
-    Thread.sleep(window.toMillis()); // the harness waits for its measuring window (not a test)
-    stop.set(true);
     List<long[]> all = new ArrayList<>();
-    for (var future : futures) {
-      all.add(future.get());
+    try {
+      start.countDown();
+      Thread.sleep(window.toMillis()); // the harness waits for its measuring window (not a test)
+      stop.set(true);
+      for (var future : futures) {
+        all.add(future.get());
+      }
+    } finally {
+      stop.set(true);
+      pool.shutdownNow(); // also when a call failed, so the JVM can exit
     }
     long elapsed = System.nanoTime() - begin;
-    pool.shutdown();
     long[] merged = all.stream().flatMapToLong(Arrays::stream).toArray();
     return new Measurement(merged.length / (elapsed / 1e9), merged);
   }
