@@ -41,11 +41,8 @@ final class ImportCommand implements Callable<Integer> {
   @Mixin
   PlatformOptions platform;
 
-  @Option(names = "--event", required = true, paramLabel = "ID", description = "The event id (BventId).")
-  String event;
-
-  @Option(names = "--type", required = true, paramLabel = "ID", description = "The attendee type id (AttendeeTypeId).")
-  String type;
+  @Mixin
+  EventOptions target;
 
   @Option(names = "--ticket", paramLabel = "SKU_ID:SKU_NAME[:QTY]",
       description = "The ticket of rows whose 'ticket' column is empty (or that have none).")
@@ -129,7 +126,7 @@ final class ImportCommand implements Callable<Integer> {
     if (rate != null && !(rate > 0 && rate <= 10_000)) {
       throw new CommandLine.ParameterException(commandLine, "--rate must be a number above 0 (and at most 10000), was " + rate + ".");
     }
-    if (event.isBlank() || type.isBlank()) {
+    if (target.event.isBlank() || target.type.isBlank()) {
       throw new CommandLine.ParameterException(commandLine, "--event and --type must not be blank.");
     }
     if (ticket != null) {
@@ -145,7 +142,7 @@ final class ImportCommand implements Callable<Integer> {
     return new ImportSettings(file,
         journal != null ? journal : ImportSettings.defaultJournal(file),
         out != null ? out : ImportSettings.defaultResult(file),
-        event.strip(), type.strip(), ticket, tickets, concurrency, rate == null ? 0 : rate,
+        target.event.strip(), target.type.strip(), ticket, tickets, concurrency, rate == null ? 0 : rate,
         dryRun, retryRefused, resendUnknown);
   }
 }

@@ -28,11 +28,8 @@ final class RegisterCommand implements Callable<Integer> {
   @Mixin
   PlatformOptions platform;
 
-  @Option(names = "--event", required = true, paramLabel = "ID", description = "The event id (BventId).")
-  String event;
-
-  @Option(names = "--type", required = true, paramLabel = "ID", description = "The attendee type id (AttendeeTypeId).")
-  String type;
+  @Mixin
+  EventOptions target;
 
   @Option(names = "--field", paramLabel = "NAME=VALUE",
       description = "A form answer, e.g. FullName=张晓明 or Mobile=13912345678 (repeatable; choice fields take the option code).")
@@ -89,7 +86,7 @@ final class RegisterCommand implements Callable<Integer> {
       form.addFieldsItem(new FormField().fieldName(pair[0]).fieldValue(pair[1]));
     }
     RegisterAttendeeRequest request = new RegisterAttendeeRequest()
-        .bventId(event).attendeeTypeId(type).attendee(form).invitationCode(invitation);
+        .bventId(target.event).attendeeTypeId(target.type).attendee(form).invitationCode(invitation);
     for (String ticket : tickets) {
       request.addItemsItem(Arguments.ticket(spec.commandLine(), ticket));
     }

@@ -4,21 +4,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.huiyi31.client.Fixtures.REGISTER_PATH;
 import static com.huiyi31.client.Fixtures.thrownBy;
 import static com.huiyi31.client.Fixtures.validRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.huiyi31.client.Huiyi31Exception.Outcome;
 import feign.FeignException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -31,22 +27,10 @@ class EnvelopeDecodingTest {
   private static final int FOUR_MIB = 4 * 1024 * 1024;
 
   @RegisterExtension
-  static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-  private Huiyi31Client client;
-
-  @BeforeEach
-  void setUp() {
-    client = Fixtures.clientFor(wm.baseUrl());
-  }
-
-  @AfterEach
-  void tearDown() {
-    client.close();
-  }
+  static PlatformStub platform = new PlatformStub();
 
   private void answer200(String body) {
-    wm.stubFor(post(urlEqualTo(REGISTER_PATH)).willReturn(aResponse()
+    platform.stubFor(post(urlEqualTo(REGISTER_PATH)).willReturn(aResponse()
         .withStatus(200)
         .withHeader("Content-Type", "application/json; charset=utf-8")
         .withBody(body)));
@@ -54,10 +38,10 @@ class EnvelopeDecodingTest {
 
   private Huiyi31DecodeException registerExpectingDecodeException() {
     Huiyi31DecodeException e = thrownBy(Huiyi31DecodeException.class,
-        () -> client.attendees().registerAttendee(validRequest()));
+        () -> platform.attendees().registerAttendee(validRequest()));
     assertThat(e.outcome()).isEqualTo(Outcome.UNKNOWN);
     assertThat(e.httpStatus()).isEqualTo(200);
-    wm.verify(1, postRequestedFor(urlEqualTo(REGISTER_PATH)));
+    platform.verify(1, postRequestedFor(urlEqualTo(REGISTER_PATH)));
     return e;
   }
 
@@ -73,18 +57,18 @@ class EnvelopeDecodingTest {
   void nonZeroBusinessCodeBecomesBusinessExceptionWithCodeAndMessage() {
     answer200("{\"businessCode\":1001,\"businessMessage\":\"手机号已被注册\",\"data\":null}");
 
-    assertThatThrownBy(() -> client.attendees().registerAttendee(validRequest()))
+    assertThatThrownBy(() -> platform.attendees().registerAttendee(validRequest()))
         .isInstanceOf(Huiyi31BusinessException.class)
         .isNotInstanceOf(FeignException.class);
     Huiyi31BusinessException e = thrownBy(Huiyi31BusinessException.class,
-        () -> client.attendees().registerAttendee(validRequest()));
+        () -> platform.attendees().registerAttendee(validRequest()));
 
     assertThat(e.businessCode()).isEqualTo(1001);
     assertThat(e.businessMessage()).isEqualTo("手机号已被注册");
     assertThat(e.httpStatus()).isEqualTo(200);
     assertThat(e.outcome()).isEqualTo(Outcome.NOT_PROCESSED);
     assertThat(e.getMessage()).contains("1001").contains("手机号已被注册");
-    wm.verify(2, postRequestedFor(urlEqualTo(REGISTER_PATH)));
+    platform.verify(2, postRequestedFor(urlEqualTo(REGISTER_PATH)));
   }
 
   @Test
@@ -92,7 +76,7 @@ class EnvelopeDecodingTest {
     answer200("{\"businessCode\":-1,\"data\":null}");
 
     Huiyi31BusinessException e = thrownBy(Huiyi31BusinessException.class,
-        () -> client.attendees().registerAttendee(validRequest()));
+        () -> platform.attendees().registerAttendee(validRequest()));
 
     assertThat(e.businessCode()).isEqualTo(-1);
     assertThat(e.businessMessage()).isNull();
@@ -104,10 +88,10 @@ class EnvelopeDecodingTest {
     answer200("{\"businessCode\":1001,\"businessMessage\":\"手机号已被注册\",\"data\":null}");
 
     Huiyi31BusinessException e = thrownBy(Huiyi31BusinessException.class,
-        () -> client.attendees().registerAttendeeWithHttpInfo(validRequest()));
+        () -> platform.attendees().registerAttendeeWithHttpInfo(validRequest()));
 
     assertThat(e.businessCode()).isEqualTo(1001);
-    wm.verify(1, postRequestedFor(urlEqualTo(REGISTER_PATH)));
+    platform.verify(1, postRequestedFor(urlEqualTo(REGISTER_PATH)));
   }
 
   // --- unreadable envelopes -----------------------------------------------------------------
@@ -206,7 +190,7 @@ class EnvelopeDecodingTest {
     assertThat(body.getBytes(StandardCharsets.UTF_8)).hasSize(FOUR_MIB);
     answer200(body);
 
-    assertThat(client.attendees().registerAttendee(validRequest()).getBusinessCode()).isZero();
+    assertThat(platform.attendees().registerAttendee(validRequest()).getBusinessCode()).isZero();
   }
 
   @Test

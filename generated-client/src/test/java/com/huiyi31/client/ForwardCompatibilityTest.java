@@ -4,17 +4,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.huiyi31.client.Fixtures.REGISTER_PATH;
 import static com.huiyi31.client.Fixtures.validRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.huiyi31.client.model.OrderAttendee;
 import com.huiyi31.client.model.RegisterAttendeeResponse;
 import java.math.BigDecimal;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,27 +18,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ForwardCompatibilityTest {
 
   @RegisterExtension
-  static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-  private Huiyi31Client client;
-
-  @BeforeEach
-  void setUp() {
-    client = Fixtures.clientFor(wm.baseUrl());
-  }
-
-  @AfterEach
-  void tearDown() {
-    client.close();
-  }
+  static PlatformStub platform = new PlatformStub();
 
   private RegisterAttendeeResponse registerAgainst(String body) {
-    wm.stubFor(post(urlEqualTo(REGISTER_PATH)).willReturn(aResponse()
+    platform.stubFor(post(urlEqualTo(REGISTER_PATH)).willReturn(aResponse()
         .withStatus(200)
         .withHeader("Content-Type", "application/json")
         .withBody(body)));
-    RegisterAttendeeResponse response = client.attendees().registerAttendee(validRequest());
-    wm.verify(1, postRequestedFor(urlEqualTo(REGISTER_PATH)));
+    RegisterAttendeeResponse response = platform.attendees().registerAttendee(validRequest());
+    platform.verify(1, postRequestedFor(urlEqualTo(REGISTER_PATH)));
     return response;
   }
 
@@ -80,11 +64,11 @@ class ForwardCompatibilityTest {
 
   @Test
   void pascalCaseNonZeroBusinessCodeIsStillARejection() {
-    wm.stubFor(post(urlEqualTo(REGISTER_PATH)).willReturn(aResponse().withStatus(200)
+    platform.stubFor(post(urlEqualTo(REGISTER_PATH)).willReturn(aResponse().withStatus(200)
         .withBody("{\"BusinessCode\":1001,\"BusinessMessage\":\"手机号已被注册\",\"Data\":null}")));
 
     Huiyi31BusinessException e = Fixtures.thrownBy(Huiyi31BusinessException.class,
-        () -> client.attendees().registerAttendee(validRequest()));
+        () -> platform.attendees().registerAttendee(validRequest()));
 
     assertThat(e.businessCode()).isEqualTo(1001);
     assertThat(e.businessMessage()).isEqualTo("手机号已被注册");

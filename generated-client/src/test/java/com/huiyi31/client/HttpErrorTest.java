@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.huiyi31.client.Fixtures.REGISTERED_JSON;
 import static com.huiyi31.client.Fixtures.REGISTER_PATH;
 import static com.huiyi31.client.Fixtures.thrownBy;
@@ -15,11 +14,8 @@ import static com.huiyi31.client.Fixtures.validRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.huiyi31.client.Huiyi31Exception.Outcome;
 import feign.FeignException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,30 +29,18 @@ class HttpErrorTest {
       + "    <hr><center>nginx</center>\r\n" + "<!-- padding -->\n".repeat(200) + "  </body>\r\n</html>\r\n";
 
   @RegisterExtension
-  static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-  private Huiyi31Client client;
-
-  @BeforeEach
-  void setUp() {
-    client = Fixtures.clientFor(wm.baseUrl());
-  }
-
-  @AfterEach
-  void tearDown() {
-    client.close();
-  }
+  static PlatformStub platform = new PlatformStub();
 
   private Huiyi31HttpException registerExpectingHttpException() {
-    return thrownBy(Huiyi31HttpException.class, () -> client.attendees().registerAttendee(validRequest()));
+    return thrownBy(Huiyi31HttpException.class, () -> platform.attendees().registerAttendee(validRequest()));
   }
 
   @Test
   void serverErrorWithHtmlPageIsHttpExceptionWithUnknownOutcome() {
-    wm.stubFor(post(urlEqualTo(REGISTER_PATH)).willReturn(aResponse()
+    platform.stubFor(post(urlEqualTo(REGISTER_PATH)).willReturn(aResponse()
         .withStatus(500).withHeader("Content-Type", "text/html").withBody(GATEWAY_PAGE)));
 
-    assertThatThrownBy(() -> client.attendees().registerAttendee(validRequest()))
+    assertThatThrownBy(() -> platform.attendees().registerAttendee(validRequest()))
         .isInstanceOf(Huiyi31HttpException.class)
         .isNotInstanceOf(FeignException.class)
         .hasMessageContaining("HTTP 500");
@@ -64,12 +48,12 @@ class HttpErrorTest {
 
     assertThat(e.status()).isEqualTo(500);
     assertThat(e.outcome()).isEqualTo(Outcome.UNKNOWN);
-    wm.verify(2, postRequestedFor(urlEqualTo(REGISTER_PATH)));
+    platform.verify(2, postRequestedFor(urlEqualTo(REGISTER_PATH)));
   }
 
   @Test
   void bodyExcerptIsBoundedAndWhitespaceCollapsed() {
-    wm.stubFor(post(urlEqualTo(REGISTER_PATH)).willReturn(aResponse()
+    platform.stubFor(post(urlEqualTo(REGISTER_PATH)).willReturn(aResponse()
         .withStatus(500).withHeader("Content-Type", "text/html").withBody(GATEWAY_PAGE)));
 
     Huiyi31HttpException e = registerExpectingHttpException();
@@ -84,7 +68,7 @@ class HttpErrorTest {
 
   @Test
   void shortErrorBodyIsKeptWhole() {
-    wm.stubFor(post(urlEqualTo(REGISTER_PATH)).willReturn(aResponse()
+    platform.stubFor(post(urlEqualTo(REGISTER_PATH)).willReturn(aResponse()
         .withStatus(503).withBody("  Service\n Unavailable  ")));
 
     Huiyi31HttpException e = registerExpectingHttpException();
@@ -95,7 +79,7 @@ class HttpErrorTest {
 
   @Test
   void errorWithEmptyBodyHasEmptyExcerpt() {
-    wm.stubFor(post(urlEqualTo(REGISTER_PATH)).willReturn(aResponse().withStatus(502)));
+    platform.stubFor(post(urlEqualTo(REGISTER_PATH)).willReturn(aResponse().withStatus(502)));
 
     Huiyi31HttpException e = registerExpectingHttpException();
 
@@ -106,7 +90,7 @@ class HttpErrorTest {
 
   @Test
   void unauthorizedIsHttpExceptionWithNotProcessedOutcome() {
-    wm.stubFor(post(urlEqualTo(REGISTER_PATH)).willReturn(aResponse()
+    platform.stubFor(post(urlEqualTo(REGISTER_PATH)).willReturn(aResponse()
         .withStatus(401).withBody("{\"message\":\"Unauthorized\"}")));
 
     Huiyi31HttpException e = registerExpectingHttpException();
@@ -114,24 +98,24 @@ class HttpErrorTest {
     assertThat(e.status()).isEqualTo(401);
     assertThat(e.outcome()).isEqualTo(Outcome.NOT_PROCESSED);
     assertThat(e.bodyExcerpt()).isEqualTo("{\"message\":\"Unauthorized\"}");
-    wm.verify(1, postRequestedFor(urlEqualTo(REGISTER_PATH)));
+    platform.verify(1, postRequestedFor(urlEqualTo(REGISTER_PATH)));
   }
 
   @ParameterizedTest(name = "[{index}] HTTP {0}")
   @ValueSource(ints = {400, 403, 404, 405, 429})
   void clientErrorStatusesAreNotProcessed(int status) {
-    wm.stubFor(post(urlEqualTo(REGISTER_PATH)).willReturn(aResponse().withStatus(status).withBody("no")));
+    platform.stubFor(post(urlEqualTo(REGISTER_PATH)).willReturn(aResponse().withStatus(status).withBody("no")));
 
     Huiyi31HttpException e = registerExpectingHttpException();
 
     assertThat(e.status()).isEqualTo(status);
     assertThat(e.outcome()).isEqualTo(Outcome.NOT_PROCESSED);
-    wm.verify(1, postRequestedFor(urlEqualTo(REGISTER_PATH)));
+    platform.verify(1, postRequestedFor(urlEqualTo(REGISTER_PATH)));
   }
 
   @Test
   void errorStatusWithAValidSuccessEnvelopeIsStillAnHttpException() {
-    wm.stubFor(post(urlEqualTo(REGISTER_PATH)).willReturn(aResponse().withStatus(500).withBody(REGISTERED_JSON)));
+    platform.stubFor(post(urlEqualTo(REGISTER_PATH)).willReturn(aResponse().withStatus(500).withBody(REGISTERED_JSON)));
 
     Huiyi31HttpException e = registerExpectingHttpException();
 
@@ -140,33 +124,33 @@ class HttpErrorTest {
 
   @Test
   void redirectIsNotFollowedAndBecomesHttpException() {
-    wm.stubFor(post(urlEqualTo(REGISTER_PATH)).willReturn(aResponse()
-        .withStatus(302).withHeader("Location", wm.baseUrl() + "/elsewhere")));
-    wm.stubFor(any(urlEqualTo("/elsewhere")).willReturn(aResponse().withStatus(200).withBody(REGISTERED_JSON)));
+    platform.stubFor(post(urlEqualTo(REGISTER_PATH)).willReturn(aResponse()
+        .withStatus(302).withHeader("Location", platform.baseUrl() + "/elsewhere")));
+    platform.stubFor(any(urlEqualTo("/elsewhere")).willReturn(aResponse().withStatus(200).withBody(REGISTERED_JSON)));
 
     Huiyi31HttpException e = registerExpectingHttpException();
 
     assertThat(e.status()).isEqualTo(302);
     assertThat(e.outcome()).isEqualTo(Outcome.NOT_PROCESSED);
-    wm.verify(1, anyRequestedFor(anyUrl()));
-    assertThat(wm.getAllServeEvents()).singleElement()
+    platform.verify(1, anyRequestedFor(anyUrl()));
+    assertThat(platform.getAllServeEvents()).singleElement()
         .satisfies(event -> assertThat(event.getRequest().getUrl()).isEqualTo(REGISTER_PATH));
   }
 
   @Test
   void permanentRedirectToHttpsIsNotFollowedEither() {
-    wm.stubFor(post(urlEqualTo(REGISTER_PATH)).willReturn(aResponse()
-        .withStatus(308).withHeader("Location", "https://localhost:" + wm.getPort() + REGISTER_PATH)));
+    platform.stubFor(post(urlEqualTo(REGISTER_PATH)).willReturn(aResponse()
+        .withStatus(308).withHeader("Location", "https://localhost:" + platform.getPort() + REGISTER_PATH)));
 
     Huiyi31HttpException e = registerExpectingHttpException();
 
     assertThat(e.status()).isEqualTo(308);
-    wm.verify(1, anyRequestedFor(anyUrl()));
+    platform.verify(1, anyRequestedFor(anyUrl()));
   }
 
   @Test
   void httpExceptionMessageNamesTheOperationButNotTheHost() {
-    wm.stubFor(post(urlEqualTo(REGISTER_PATH)).willReturn(aResponse().withStatus(500)));
+    platform.stubFor(post(urlEqualTo(REGISTER_PATH)).willReturn(aResponse().withStatus(500)));
 
     Huiyi31HttpException e = registerExpectingHttpException();
 

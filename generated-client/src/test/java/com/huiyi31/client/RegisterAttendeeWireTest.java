@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.huiyi31.client.Fixtures.REGISTERED_JSON;
 import static com.huiyi31.client.Fixtures.REGISTER_PATH;
 import static com.huiyi31.client.Fixtures.validRequest;
@@ -13,7 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.huiyi31.client.model.ApiResponse;
 import com.huiyi31.client.model.OrderAttendee;
@@ -27,7 +25,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,29 +33,21 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RegisterAttendeeWireTest {
 
   @RegisterExtension
-  static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-  private Huiyi31Client client;
+  static PlatformStub platform = new PlatformStub();
 
   @BeforeEach
   void setUp() {
-    client = Fixtures.clientFor(wm.baseUrl());
-    wm.stubFor(post(urlEqualTo(REGISTER_PATH)).willReturn(aResponse()
+    platform.stubFor(post(urlEqualTo(REGISTER_PATH)).willReturn(aResponse()
         .withStatus(200)
         .withHeader("Content-Type", "application/json; charset=utf-8")
         .withHeader("X-Request-Id", "req-7f3a9c")
         .withBody(REGISTERED_JSON)));
   }
 
-  @AfterEach
-  void tearDown() {
-    client.close();
-  }
-
   private LoggedRequest onlyRequest() {
-    wm.verify(1, postRequestedFor(urlEqualTo(REGISTER_PATH)));
-    assertThat(wm.getAllServeEvents()).hasSize(1);
-    return wm.getAllServeEvents().get(0).getRequest();
+    platform.verify(1, postRequestedFor(urlEqualTo(REGISTER_PATH)));
+    assertThat(platform.getAllServeEvents()).hasSize(1);
+    return platform.getAllServeEvents().get(0).getRequest();
   }
 
   private static JsonNode bodyOf(LoggedRequest request) throws IOException {
@@ -67,7 +56,7 @@ class RegisterAttendeeWireTest {
 
   @Test
   void successEnvelopeIsDecodedIntoTheOrder() {
-    RegisterAttendeeResponse response = client.attendees().registerAttendee(validRequest());
+    RegisterAttendeeResponse response = platform.attendees().registerAttendee(validRequest());
 
     assertThat(response.getBusinessCode()).isZero();
     assertThat(response.getBusinessMessage()).isEmpty();
@@ -90,17 +79,17 @@ class RegisterAttendeeWireTest {
 
   @Test
   void orderAmountIsReadAsAnExactDecimal() {
-    wm.stubFor(post(urlEqualTo(REGISTER_PATH)).willReturn(aResponse().withStatus(200).withBody(
+    platform.stubFor(post(urlEqualTo(REGISTER_PATH)).willReturn(aResponse().withStatus(200).withBody(
         "{\"businessCode\":0,\"data\":{\"orderAmount\":12345678901234567.10}}")));
 
-    BigDecimal amount = client.attendees().registerAttendee(validRequest()).getData().getOrderAmount();
+    BigDecimal amount = platform.attendees().registerAttendee(validRequest()).getData().getOrderAmount();
 
     assertThat(amount).isEqualByComparingTo(new BigDecimal("12345678901234567.10"));
   }
 
   @Test
   void exactlyOnePostIsSentToTheRegisterPath() {
-    client.attendees().registerAttendee(validRequest());
+    platform.attendees().registerAttendee(validRequest());
 
     LoggedRequest request = onlyRequest();
     assertThat(request.getMethod()).isEqualTo(RequestMethod.POST);
@@ -109,7 +98,7 @@ class RegisterAttendeeWireTest {
 
   @Test
   void requestBodyHasThePascalCaseKeysOfTheContractAndNothingElse() throws IOException {
-    client.attendees().registerAttendee(validRequest());
+    platform.attendees().registerAttendee(validRequest());
 
     JsonNode body = bodyOf(onlyRequest());
     assertThat(fieldNames(body)).containsExactlyInAnyOrder("BventId", "AttendeeTypeId", "Attendee", "Items");
@@ -127,7 +116,7 @@ class RegisterAttendeeWireTest {
 
   @Test
   void quantityIsSentAsAJsonNumber() throws IOException {
-    client.attendees().registerAttendee(validRequest());
+    platform.attendees().registerAttendee(validRequest());
 
     LoggedRequest request = onlyRequest();
     JsonNode quantity = bodyOf(request).get("Items").get(0).get("Quantity");
@@ -138,7 +127,7 @@ class RegisterAttendeeWireTest {
 
   @Test
   void unsetOptionalFieldsAreLeftOutNotSentAsNull() throws IOException {
-    client.attendees().registerAttendee(validRequest());
+    platform.attendees().registerAttendee(validRequest());
 
     LoggedRequest request = onlyRequest();
     JsonNode body = bodyOf(request);
@@ -151,7 +140,7 @@ class RegisterAttendeeWireTest {
 
   @Test
   void chineseTextArrivesIntactAsUtf8() throws IOException {
-    client.attendees().registerAttendee(validRequest());
+    platform.attendees().registerAttendee(validRequest());
 
     LoggedRequest request = onlyRequest();
     String raw = new String(request.getBody(), StandardCharsets.UTF_8);
@@ -162,7 +151,7 @@ class RegisterAttendeeWireTest {
 
   @Test
   void contentTypeIsJsonWithUtf8Charset() {
-    client.attendees().registerAttendee(validRequest());
+    platform.attendees().registerAttendee(validRequest());
 
     LoggedRequest request = onlyRequest();
     List<String> contentTypes = request.getHeaders().getHeader("Content-Type").values();
@@ -173,7 +162,7 @@ class RegisterAttendeeWireTest {
 
   @Test
   void acceptHeaderIncludesJson() {
-    client.attendees().registerAttendee(validRequest());
+    platform.attendees().registerAttendee(validRequest());
 
     // Feign's contract parsing prepends "*/*" to the generated "Accept: application/json".
     assertThat(onlyRequest().getHeader("Accept")).contains("application/json");
@@ -181,7 +170,7 @@ class RegisterAttendeeWireTest {
 
   @Test
   void noAuthorizationHeaderIsSent() {
-    client.attendees().registerAttendee(validRequest());
+    platform.attendees().registerAttendee(validRequest());
 
     LoggedRequest request = onlyRequest();
     assertThat(request.containsHeader("Authorization")).isFalse();
@@ -191,7 +180,7 @@ class RegisterAttendeeWireTest {
   @Test
   void withHttpInfoReturnsStatusHeadersAndDecodedBody() {
     ApiResponse<RegisterAttendeeResponse> response =
-        client.attendees().registerAttendeeWithHttpInfo(validRequest());
+        platform.attendees().registerAttendeeWithHttpInfo(validRequest());
 
     assertThat(response.getStatusCode()).isEqualTo(200);
     Map<String, Collection<String>> headers = response.getHeaders();
@@ -206,12 +195,12 @@ class RegisterAttendeeWireTest {
 
   @Test
   void withHttpInfoSendsTheSameBodyAsRegisterAttendee() throws IOException {
-    client.attendees().registerAttendee(validRequest());
-    client.attendees().registerAttendeeWithHttpInfo(validRequest());
+    platform.attendees().registerAttendee(validRequest());
+    platform.attendees().registerAttendeeWithHttpInfo(validRequest());
 
-    assertThat(wm.getAllServeEvents()).hasSize(2);
-    assertThat(new ObjectMapper().readTree(wm.getAllServeEvents().get(0).getRequest().getBody()))
-        .isEqualTo(new ObjectMapper().readTree(wm.getAllServeEvents().get(1).getRequest().getBody()));
+    assertThat(platform.getAllServeEvents()).hasSize(2);
+    assertThat(new ObjectMapper().readTree(platform.getAllServeEvents().get(0).getRequest().getBody()))
+        .isEqualTo(new ObjectMapper().readTree(platform.getAllServeEvents().get(1).getRequest().getBody()));
   }
 
   private static List<String> fieldNames(JsonNode node) {
