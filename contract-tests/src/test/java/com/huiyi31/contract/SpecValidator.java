@@ -47,11 +47,15 @@ final class SpecValidator {
     return validator.validate(toRequest(request), out.build());
   }
 
-  ValidationReport validateExample(String path, String method, String body) {
-    return validator.validateRequest(new SimpleRequest.Builder(Request.Method.valueOf(method), path)
-        .withContentType("application/json")
-        .withBody(body)
-        .build());
+  /** A request example; {@code secured}: the operation needs a token, so one is sent (a placeholder). */
+  ValidationReport validateExample(String path, String method, String mediaType, String body, boolean secured) {
+    SimpleRequest.Builder request = new SimpleRequest.Builder(Request.Method.valueOf(method), path)
+        .withContentType(mediaType)
+        .withBody(body);
+    if (secured) {
+      request.withAuthorization("Bearer placeholder-token");
+    }
+    return validator.validateRequest(request.build());
   }
 
   ValidationReport validateResponseExample(String path, String method, int status, String body) {
