@@ -1,15 +1,19 @@
 package com.huiyi31.client;
 
 import com.huiyi31.client.api.AttendeeApi;
+import com.huiyi31.client.api.AttendeeTypeApi;
+import com.huiyi31.client.api.TokenApi;
 import com.huiyi31.client.model.RegisterAttendeeRequest;
 import feign.Feign;
 import feign.Logger;
 import feign.Request;
+import feign.form.FormEncoder;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 
@@ -37,9 +41,17 @@ public final class Huiyi31Client implements AutoCloseable {
   /** The platform's production environment: registrations there are real. */
   public static final String PRODUCTION_BASE_URL = "https://31api.31huiyi.com";
 
+  /** The token issuer of the test environment. */
+  public static final String TEST_OAUTH_URL = "https://test2-oauth.31huiyi.com";
+
+  /** The token issuer of production. */
+  public static final String PRODUCTION_OAUTH_URL = "https://oauth.31huiyi.com";
+
   private final String baseUrl;
   private final OkHttpClient http;
   private final AttendeeApi attendees;
+  private final AttendeeTypeApi attendeeTypes;
+  private final AttendeeTypeCache attendeeTypeCache;
 
   private Huiyi31Client(Builder builder) {
     this.baseUrl = builder.baseUrl;
@@ -60,19 +72,55 @@ public final class Huiyi31Client implements AutoCloseable {
         .addNetworkInterceptor(SendTracking.MARK_CONNECTED)
         .build();
     JsonCodec codec = new JsonCodec(JsonCodec.newObjectMapper());
-    Feign.Builder feign = Feign.builder()
-        .client(new BoundedClient(new feign.okhttp.OkHttpClient(http), builder.maxConcurrentRequests,
-            builder.connectTimeout.toNanos()))
+    BoundedClient client = new BoundedClient(new feign.okhttp.OkHttpClient(http), builder.maxConcurrentRequests,
+        builder.connectTimeout.toNanos());
+    ConnectRetryer retryer = new ConnectRetryer(builder.connectRetries, builder.initialBackoff, builder.maxBackoff,
+        builder.sleeper, ConnectRetryer.RANDOM);
+    // One configuration for every API; each target below changes only what differs.
+    java.util.function.Supplier<Feign.Builder> feign = () -> Feign.builder()
+        .client(client)
         .encoder(codec)
         .decoder(codec)
         .errorDecoder(new HttpErrorDecoder())
-        .retryer(new ConnectRetryer(builder.connectRetries, builder.initialBackoff, builder.maxBackoff,
-            builder.sleeper, ConnectRetryer.RANDOM))
+        .retryer(retryer)
         .options(new Request.Options(builder.connectTimeout, builder.readTimeout, false))
         .invocationHandlerFactory(new ExceptionTranslator())
         .logger(builder.httpLogLevel == HttpLogLevel.NONE ? new Logger.NoOpLogger() : new RedactingLogger())
         .logLevel(RedactingLogger.feignLevel(builder.httpLogLevel));
-    this.attendees = feign.target(AttendeeApi.class, baseUrl);
+    this.attendees = feign.get().target(AttendeeApi.class, baseUrl);
+
+    TokenProvider tokens = null;
+    if (builder.appKey != null) {
+      String issuerUrl = builder.oauthBaseUrl != null ? builder.oauthBaseUrl : defaultOauthUrl(baseUrl);
+      // The token request is a form (feign-form); its refusals are OAuth errors, not HTTP errors.
+      TokenApi issuer = feign.get()
+          .encoder(new FormEncoder(codec))
+          .errorDecoder(new TokenProvider.IssuerErrors())
+          .target(TokenApi.class, issuerUrl);
+      tokens = new TokenProvider(issuer, issuerUrl + "/connect/token", builder.appKey, builder.appSecret,
+          builder.nanoTime);
+    }
+    this.attendeeTypes = feign.get()
+        .requestInterceptor(BearerAuth.interceptor(tokens))
+        .errorDecoder(BearerAuth.errorDecoder(new HttpErrorDecoder()))
+        .retryer(BearerAuth.retryer(retryer, tokens))
+        .target(AttendeeTypeApi.class, baseUrl);
+    this.attendeeTypeCache = new AttendeeTypeCache(attendeeTypes, builder.attendeeTypesCacheTtl.toNanos(),
+        builder.nanoTime);
+  }
+
+  /**
+   * The token issuer that goes with a platform environment: the test or production issuer, or,
+   * for a stand-in server on this machine (tests, the sandbox), the stand-in itself.
+   */
+  private static String defaultOauthUrl(String baseUrl) {
+    if (baseUrl.equals(TEST_BASE_URL)) {
+      return TEST_OAUTH_URL;
+    }
+    if (baseUrl.equals(PRODUCTION_BASE_URL)) {
+      return PRODUCTION_OAUTH_URL;
+    }
+    return baseUrl;
   }
 
   /** A builder with no base URL: choose the environment explicitly. */
@@ -83,6 +131,28 @@ public final class Huiyi31Client implements AutoCloseable {
   /** Registration of attendees. The same instance on every call; safe to share between threads. */
   public AttendeeApi attendees() {
     return attendees;
+  }
+
+  /**
+   * The attendee types of events, with their tickets and form fields. Needs
+   * {@link Builder#credentials(String, String)}: each call carries an access token, fetched and
+   * renewed as needed; a 401 answer makes it take a new token and ask once more.
+   */
+  public AttendeeTypeApi attendeeTypes() {
+    return attendeeTypes;
+  }
+
+  /**
+   * Registration for one event, by names: the attendee type and ticket by name, form fields by
+   * their labels, choices by their text, all checked against the event's forms before anything
+   * is sent. Needs {@link Builder#credentials(String, String)}. See {@link EventRegistration}.
+   */
+  public EventRegistration registration(String eventId) {
+    if (eventId == null || eventId.isBlank()) {
+      throw new Huiyi31ValidationException(List.of(new Huiyi31ValidationException.Problem("eventId",
+          "is " + (eventId == null ? "null" : "empty") + ": the event's id (BventId) is needed")));
+    }
+    return new EventRegistration(eventId.strip(), attendeeTypeCache, attendees);
   }
 
   /**
@@ -127,8 +197,60 @@ public final class Huiyi31Client implements AutoCloseable {
     private HttpLogLevel httpLogLevel = HttpLogLevel.NONE;
     private int maxConcurrentRequests = 32;
     private okhttp3.Dns dns = okhttp3.Dns.SYSTEM;
+    private String appKey;
+    private String appSecret;
+    private String oauthBaseUrl;
+    private Duration attendeeTypesCacheTtl = Duration.ofMinutes(5);
+    private LongSupplier nanoTime = System::nanoTime;
 
     private Builder() {}
+
+    /**
+     * The app key and app secret issued by 31huiyi, for the operations that need an access
+     * token ({@link Huiyi31Client#attendeeTypes()}, {@link Huiyi31Client#registration(String)}).
+     * Register itself needs none. The secret is never logged nor put into a message.
+     */
+    public Builder credentials(String appKey, String appSecret) {
+      if (appKey == null || appKey.isBlank()) {
+        throw new Huiyi31ConfigurationException("credentials: the app key is " + (appKey == null ? "null" : "empty") + ".");
+      }
+      if (appSecret == null || appSecret.isBlank()) {
+        throw new Huiyi31ConfigurationException("credentials: the app secret is " + (appSecret == null ? "null" : "empty")
+            + " (for app key " + appKey.strip() + ").");
+      }
+      this.appKey = appKey.strip();
+      this.appSecret = appSecret.strip();
+      return this;
+    }
+
+    /**
+     * Where the token issuer is. Default: {@link #TEST_OAUTH_URL} for {@link #TEST_BASE_URL},
+     * {@link #PRODUCTION_OAUTH_URL} for {@link #PRODUCTION_BASE_URL}, and the base URL itself for
+     * any other (a stand-in server that serves both). A trailing slash is dropped (the
+     * platform's docs write the production issuer with one).
+     */
+    public Builder oauthBaseUrl(String oauthBaseUrl) {
+      this.oauthBaseUrl = checkBaseUrl(oauthBaseUrl);
+      return this;
+    }
+
+    /**
+     * How long {@link Huiyi31Client#registration(String)} keeps an event's attendee types before
+     * loading them again. Default 5 minutes; {@link Duration#ZERO} loads them for every use.
+     */
+    public Builder attendeeTypesCacheTtl(Duration ttl) {
+      if (ttl == null || ttl.isNegative()) {
+        throw new Huiyi31ConfigurationException("attendeeTypesCacheTtl must be zero or positive, was " + ttl + ".");
+      }
+      this.attendeeTypesCacheTtl = ttl;
+      return this;
+    }
+
+    /** For tests of this package: a clock for token lifetimes and the type cache. */
+    Builder nanoTime(LongSupplier nanoTime) {
+      this.nanoTime = nanoTime;
+      return this;
+    }
 
     /**
      * Where the platform is: {@link #TEST_BASE_URL}, {@link #PRODUCTION_BASE_URL}, or a stand-in

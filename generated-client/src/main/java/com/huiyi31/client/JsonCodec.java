@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.huiyi31.client.model.ApiResponse;
+import com.huiyi31.client.model.ListAttendeeTypesResponse;
 import com.huiyi31.client.model.RegisterAttendeeResponse;
 import feign.RequestTemplate;
 import feign.Response;
@@ -140,6 +141,9 @@ final class JsonCodec implements Encoder, Decoder {
   private static void requireSuccess(Response response, Object body) {
     if (body instanceof RegisterAttendeeResponse) {
       RegisterAttendeeResponse envelope = (RegisterAttendeeResponse) body;
+      requireSuccess(response, envelope.getBusinessCode(), envelope.getBusinessMessage());
+    } else if (body instanceof ListAttendeeTypesResponse) {
+      ListAttendeeTypesResponse envelope = (ListAttendeeTypesResponse) body;
       requireSuccess(response, envelope.getBusinessCode(), envelope.getBusinessMessage());
     }
   }

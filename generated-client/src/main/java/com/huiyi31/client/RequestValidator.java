@@ -3,6 +3,7 @@ package com.huiyi31.client;
 import com.huiyi31.client.model.AgendaChoice;
 import com.huiyi31.client.model.FormField;
 import com.huiyi31.client.model.Purchaser;
+import com.huiyi31.client.model.ListAttendeeTypesRequest;
 import com.huiyi31.client.model.RegisterAttendeeRequest;
 import com.huiyi31.client.model.TicketItem;
 import java.util.ArrayList;
@@ -33,11 +34,12 @@ final class RequestValidator {
     if (request == null) {
       return List.of(new Huiyi31ValidationException.Problem("$", "is null: a request object is needed"));
     }
-    if (!(request instanceof RegisterAttendeeRequest)) {
-      return List.of();
-    }
     RequestValidator validator = new RequestValidator();
-    validator.check((RegisterAttendeeRequest) request);
+    if (request instanceof RegisterAttendeeRequest) {
+      validator.check((RegisterAttendeeRequest) request);
+    } else if (request instanceof ListAttendeeTypesRequest) {
+      validator.requireText("$.BventId", ((ListAttendeeTypesRequest) request).getBventId());
+    }
     return validator.problems == null ? List.of() : validator.problems;
   }
 

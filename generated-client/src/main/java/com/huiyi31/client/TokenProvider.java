@@ -1,0 +1,196 @@
+package com.huiyi31.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.huiyi31.client.api.TokenApi;
+import com.huiyi31.client.model.TokenResponse;
+import feign.Response;
+import feign.codec.ErrorDecoder;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
+
+/**
+ * Access tokens for the operations that need one: fetched on first need, cached, refreshed with
+ * the refresh token shortly before they expire (a new grant from the app's credentials when the
+ * refresh is refused), and fetched once however many threads need one at the same moment.
+ *
+ * <p>While a token is still valid but due for refresh, one caller refreshes it and the others
+ * go on with the current token; once it has expired, every caller waits for the one fetch.
+ * Neither the secret nor any token is ever put into a message or a log line.
+ */
+final class TokenProvider {
+
+  /** What the platform's docs prescribe for the custom_user_code grant. */
+  static final String CLIENT_ID = "openapi";
+  static final String SCOPE = "offline_access OpenAppGateway";
+  static final String METHOD = "client_secret";
+
+  /** Refresh this long before expiry, but never more than this fraction of the lifetime. */
+  private static final Duration REFRESH_MARGIN = Duration.ofSeconds(60);
+  private static final int REFRESH_MARGIN_MAX_FRACTION = 10;
+  /** After a failed early refresh, let calls use the current token this long before trying again. */
+  private static final long EARLY_REFRESH_PAUSE_NANOS = Duration.ofSeconds(5).toNanos();
+
+  /** One issued token; times on the {@code nanoTime} clock. */
+  private record Token(String access, String refresh, long refreshAt, long expiresAt) {
+    @Override
+    public String toString() {
+      return "Token[****]";
+    }
+  }
+
+  private final TokenApi issuer;
+  private final String issuerUrl;
+  private final String appKey;
+  private final String appSecret;
+  private final LongSupplier nanoTime;
+  private final ReentrantLock lock = new ReentrantLock();
+  private volatile Token current;
+  private volatile long nextEarlyRefresh;
+
+  TokenProvider(TokenApi issuer, String issuerUrl, String appKey, String appSecret, LongSupplier nanoTime) {
+    this.issuer = issuer;
+    this.issuerUrl = issuerUrl;
+    this.appKey = appKey;
+    this.appSecret = appSecret;
+    this.nanoTime = nanoTime;
+  }
+
+  /** A valid access token, fetching or refreshing one if needed. */
+  String accessToken() {
+    Token token = current;
+    long now = nanoTime.getAsLong();
+    if (token != null && now - token.refreshAt < 0) {
+      return token.access;
+    }
+    if (token != null && now - token.expiresAt < 0) {
+      // Due for refresh but still valid: one caller refreshes, the others do not wait.
+      if (now - nextEarlyRefresh >= 0 && lock.tryLock()) {
+        try {
+          if (current == token) {
+            current = renew(token);
+          }
+        } catch (Huiyi31Exception e) {
+          nextEarlyRefresh = now + EARLY_REFRESH_PAUSE_NANOS; // the current token still works
+        } finally {
+          lock.unlock();
+        }
+      }
+      return current.access;
+    }
+    lock.lock();
+    try {
+      token = current;
+      if (token != null && nanoTime.getAsLong() - token.expiresAt < 0) {
+        return token.access; // another caller fetched it while this one waited
+      }
+      current = renew(token);
+      return current.access;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * The server answered 401 to a request carrying {@code rejected}: unless a newer token has
+   * been fetched since, the next {@link #accessToken()} gets a new one.
+   */
+  void rejected(String rejected) {
+    lock.lock();
+    try {
+      Token token = current;
+      if (token != null && token.access.equals(rejected)) {
+        long now = nanoTime.getAsLong();
+        current = new Token(token.access, token.refresh, now, now);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** A new token: by refresh when there is a refresh token, else (or when that fails) by the app's credentials. */
+  private Token renew(Token old) {
+    if (old != null && old.refresh != null) {
+      try {
+        return fetch(true, old.refresh);
+      } catch (Huiyi31Exception refreshFailed) {
+        // An expired or already used refresh token: the credentials still work.
+      }
+    }
+    return fetch(false, null);
+  }
+
+  private Token fetch(boolean refresh, String refreshToken) {
+    long sentAt = nanoTime.getAsLong(); // the token's life is counted from before it was asked for
+    TokenResponse answer = refresh
+        ? issuer.requestAccessToken("refresh_token", CLIENT_ID, null, null, null, null, refreshToken)
+        : issuer.requestAccessToken("custom_user_code", CLIENT_ID, SCOPE, METHOD, appKey, appSecret, null);
+    String access = answer.getAccessToken();
+    Integer expiresIn = answer.getExpiresIn();
+    if (access == null || access.isBlank()) {
+      throw new Huiyi31DecodeException("POST " + issuerUrl, 200, "the token answer has no access_token", null);
+    }
+    if (expiresIn == null || expiresIn < 1) {
+      throw new Huiyi31DecodeException("POST " + issuerUrl, 200,
+          "the token answer has no positive expires_in, so the token's lifetime is unknown", null);
+    }
+    long lifetime = Duration.ofSeconds(expiresIn).toNanos();
+    long margin = Math.min(REFRESH_MARGIN.toNanos(), lifetime / REFRESH_MARGIN_MAX_FRACTION);
+    String nextRefresh = answer.getRefreshToken() == null || answer.getRefreshToken().isBlank() ? null : answer.getRefreshToken();
+    return new Token(access, nextRefresh, sentAt + lifetime - margin, sentAt + lifetime);
+  }
+
+  @Override
+  public String toString() {
+    return "TokenProvider[issuer=" + issuerUrl + ", appKey=" + appKey + ", appSecret=****]";
+  }
+
+  /**
+   * The issuer's refusals (400 and 401 with an OAuth 2.0 error body) become
+   * {@link Huiyi31AuthenticationException}s; anything else is an ordinary HTTP error.
+   */
+  static final class IssuerErrors implements ErrorDecoder {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private final ErrorDecoder otherwise = new HttpErrorDecoder();
+
+    @Override
+    public Exception decode(String methodKey, Response response) {
+      if (response.status() != 400 && response.status() != 401) {
+        return otherwise.decode(methodKey, response);
+      }
+      String error = "";
+      String description = "";
+      try {
+        byte[] body = HttpMessages.readAtMost(response, 4096);
+        JsonNode json = MAPPER.readTree(body);
+        if (json != null && json.isObject()) {
+          error = json.path("error").asText("");
+          description = json.path("error_description").asText("");
+        }
+      } catch (IOException notJson) {
+        // no OAuth error body: the status alone says it
+      }
+      String reason = error.isEmpty() ? "HTTP " + response.status()
+          : error + (description.isEmpty() ? "" : " (" + Redaction.text(description) + ")");
+      return new Huiyi31AuthenticationException("The token issuer (" + HttpMessages.describe(response.request())
+          + ") refused to issue an access token: " + reason + ". " + hint(error)
+          + " Nothing that needed the token was sent.", error);
+    }
+
+    private static String hint(String error) {
+      switch (error.toLowerCase(Locale.ROOT)) {
+        case "invalid_grant":
+        case "invalid_client":
+        case "unauthorized_client":
+        case "":
+          return "Check the app key and app secret, and that they belong to this environment (test or production).";
+        default:
+          return "The issuer did not accept the token request.";
+      }
+    }
+  }
+}
