@@ -26,9 +26,20 @@ record RecordedCase(String name, Path dir, JsonNode meta) {
   static final ObjectMapper STRICT = new ObjectMapper()
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+  /** The cases of Register: the folders directly under {@code recorded/}. */
   static List<RecordedCase> all() {
-    try (Stream<Path> dirs = Files.list(root())) {
-      return dirs.filter(Files::isDirectory).sorted().map(RecordedCase::load).collect(Collectors.toList());
+    return in(root());
+  }
+
+  /** The cases of another operation: the folders under {@code recorded/<group>/} (attendee-types, token). */
+  static List<RecordedCase> all(String group) {
+    return in(root().resolve(group));
+  }
+
+  private static List<RecordedCase> in(Path folder) {
+    try (Stream<Path> dirs = Files.list(folder)) {
+      return dirs.filter(dir -> Files.isRegularFile(dir.resolve("case.json"))).sorted().map(RecordedCase::load)
+          .collect(Collectors.toList());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -48,7 +59,8 @@ record RecordedCase(String name, Path dir, JsonNode meta) {
 
   private static RecordedCase load(Path dir) {
     try {
-      return new RecordedCase(dir.getFileName().toString(), dir, STRICT.readTree(dir.resolve("case.json").toFile()));
+      Path relative = root().relativize(dir);
+      return new RecordedCase(relative.toString().replace('\\', '/'), dir, STRICT.readTree(dir.resolve("case.json").toFile()));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + dir.resolve("case.json"), e);
     }

@@ -17,9 +17,9 @@ import java.util.stream.Collectors;
  * jar) with Atlassian's OpenAPI validator. Its WireMock adapter targets WireMock 2 and JUnit 4,
  * so this small adapter feeds it WireMock 3's logged requests and responses instead.
  */
-final class SpecValidator {
+public final class SpecValidator {
 
-  static final SpecValidator INSTANCE = new SpecValidator();
+  public static final SpecValidator INSTANCE = new SpecValidator();
 
   private final OpenApiInteractionValidator validator = OpenApiInteractionValidator
       .createForSpecificationUrl(SpecValidator.class.getResource("/huiyi31/openapi.yaml").toString())
@@ -36,7 +36,7 @@ final class SpecValidator {
     return validator.validateRequest(toRequest(request));
   }
 
-  ValidationReport validate(LoggedRequest request, LoggedResponse response) {
+  public ValidationReport validate(LoggedRequest request, LoggedResponse response) {
     SimpleResponse.Builder out = SimpleResponse.Builder.status(response.getStatus());
     if (response.getBody() != null && response.getBody().length > 0) {
       out.withBody(response.getBody());
@@ -63,7 +63,7 @@ final class SpecValidator {
         SimpleResponse.Builder.status(status).withContentType("application/json").withBody(body).build());
   }
 
-  static String describe(ValidationReport report) {
+  public static String describe(ValidationReport report) {
     return report.getMessages().stream()
         .map(m -> m.getLevel() + " " + m.getKey() + ": " + m.getMessage())
         .collect(Collectors.joining("\n"));
