@@ -78,6 +78,10 @@ public final class EventRegistration {
    * Resolves, checks and registers {@code registrant}. Throws {@link Huiyi31ValidationException}
    * (nothing sent) when the registrant does not fit the event's form; otherwise as
    * {@code attendees().registerAttendee}, which is never retried once sent.
+   *
+   * <p>When loading the event's types fails (token refused, network, type list refused), that
+   * failure is thrown as it is and no registration was sent; its {@code outcome()} is that of the
+   * token or type-list request, which change nothing on the platform.
    */
   public RegisterAttendeeResponse register(Registrant registrant) {
     return attendees.registerAttendee(prepare(registrant));
