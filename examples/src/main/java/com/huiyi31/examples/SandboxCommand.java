@@ -14,15 +14,19 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code huiyi31 sandbox}: runs the offline stand-in server until the process is killed
- * (Ctrl-C). It prints where it listens and the trigger values, then stays quiet: it may serve
- * thousands of requests.
+ * (Ctrl-C). It prints where it listens, its demo credentials and event, and the trigger values,
+ * then stays quiet: it may serve thousands of requests.
  */
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
     description = {
         "Runs an offline stand-in of the platform on this machine (Ctrl-C stops it), for clients in any language.",
-        "It serves POST /op/notoken/api/Attendee/v1/Register, validates every request against the contract "
-            + "(huiyi31/openapi.yaml) and the platform's rules, and answers like the platform, with fresh order "
-            + "numbers on every call."})
+        "It serves POST /connect/token (tokens for its demo credentials), POST /op/api/AttendeeType/v1/list (the "
+            + "attendee types, tickets and form fields of its demo event) and POST /op/notoken/api/Attendee/v1/Register, "
+            + "validates every request against the contract (huiyi31/openapi.yaml) and the platform's rules, and answers "
+            + "like the platform, with fresh order numbers on every call.",
+        "Demo credentials (not secrets): app key " + Sandbox.DEMO_APP_KEY + ", app secret " + Sandbox.DEMO_APP_SECRET + ".",
+        "Demo event: " + Sandbox.DEMO_EVENT_ID + ". Register for it is checked against its forms: type and ticket ids "
+            + "from the type list, field names on the type's form, option codes (not option texts)."})
 final class SandboxCommand implements Callable<Integer> {
 
   @Option(names = "--port", defaultValue = "8089", paramLabel = "PORT",
@@ -65,6 +69,11 @@ final class SandboxCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(shutdownHook);
     try {
       out.println("Sandbox listening on " + started.baseUrl());
+      out.println("Demo credentials (not secrets): app key " + Sandbox.DEMO_APP_KEY + ", app secret "
+          + Sandbox.DEMO_APP_SECRET);
+      out.println("Demo event: " + Sandbox.DEMO_EVENT_ID + " (attendee types " + Sandbox.demoTypeNames() + ")");
+      out.println("  Try: HUIYI31_APP_SECRET=" + Sandbox.DEMO_APP_SECRET + " huiyi31 types --base-url " + started.baseUrl()
+          + " --app-key " + Sandbox.DEMO_APP_KEY + " --event " + Sandbox.DEMO_EVENT_ID);
       out.println("Trigger values (checked in this order, for valid requests):");
       helpLines().forEach(out::println);
       out.println("Ctrl-C stops it.");

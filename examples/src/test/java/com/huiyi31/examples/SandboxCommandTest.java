@@ -44,6 +44,8 @@ class SandboxCommandTest {
     assertThat(lines).anySatisfy(line -> assertThat(line).contains("Mobile ending in 0000", "1001"));
     assertThat(lines).anySatisfy(line -> assertThat(line).contains("FullName \"SLOW\""));
     assertThat(lines).anySatisfy(line -> assertThat(line).contains("businessCode 400"));
+    assertThat(lines).contains("Demo credentials (not secrets): app key sandbox-app-key, app secret sandbox-app-secret",
+        "Demo event: 07320000-fe25-16f7-4c65-08d9fb59aefd (attendee types 嘉宾, 观众)");
     try (Huiyi31Client client = Huiyi31Client.builder().baseUrl(sandbox.baseUrl()).build()) {
       assertThat(client.attendees().registerAttendee(request()).getBusinessCode()).isZero();
     }
@@ -92,7 +94,8 @@ class SandboxCommandTest {
 
     assertThat(exit).isZero();
     String help = out.toString();
-    assertThat(help).contains("--port", "Trigger values");
+    assertThat(help).contains("--port", "Trigger values", "/connect/token", "/op/api/AttendeeType/v1/list",
+        "sandbox-app-key", "sandbox-app-secret");
     for (Sandbox.Trigger trigger : Sandbox.triggers()) {
       assertThat(help).contains(trigger.when());
     }
