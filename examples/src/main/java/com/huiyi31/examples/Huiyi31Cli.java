@@ -12,8 +12,12 @@ import picocli.CommandLine.Command;
     name = "huiyi31",
     mixinStandardHelpOptions = true,
     versionProvider = Huiyi31Cli.Version.class,
-    description = "Registers attendees on the 31huiyi (31会议) platform, in bulk too, and runs an offline sandbox.",
-    subcommands = {RegisterCommand.class, ImportCommand.class, SandboxCommand.class},
+    description = {
+        "Registers attendees on the 31huiyi (31会议) platform, in bulk too, shows an event's attendee types, tickets "
+            + "and form fields, and runs an offline sandbox.",
+        "With --app-key (its secret in the environment variable HUIYI31_APP_SECRET, or typed when asked), register and "
+            + "import take names: the attendee type and ticket by name, fields by their labels, choices by their text."},
+    subcommands = {RegisterCommand.class, ImportCommand.class, TypesCommand.class, SandboxCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:done",
@@ -31,13 +35,24 @@ public final class Huiyi31Cli implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  private final SecretSources secrets;
+
+  private Huiyi31Cli(SecretSources secrets) {
+    this.secrets = secrets;
+  }
+
   public static void main(String[] args) {
     System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
   /** Runs the tool with the given output streams and returns its exit code (for tests too). */
   static int execute(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new Huiyi31Cli());
+    return execute(args, out, err, SecretSources.system());
+  }
+
+  /** As {@link #execute(String[], PrintWriter, PrintWriter)}, with the app secret read from {@code secrets}. */
+  static int execute(String[] args, PrintWriter out, PrintWriter err, SecretSources secrets) {
+    CommandLine cli = new CommandLine(new Huiyi31Cli(secrets));
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -64,7 +79,16 @@ public final class Huiyi31Cli implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Name a command: register, import or sandbox.");
+    throw new CommandLine.ParameterException(spec.commandLine(), "Name a command: register, import, types or sandbox.");
+  }
+
+  /**
+   * Where the app secret comes from for a command run under {@code commandLine}: this tool's
+   * sources, or the system's when the command runs on its own (tests of one command).
+   */
+  static SecretSources secrets(CommandLine commandLine) {
+    Object root = commandLine.getCommandSpec().root().userObject();
+    return root instanceof Huiyi31Cli ? ((Huiyi31Cli) root).secrets : SecretSources.system();
   }
 
   /** The version of the jar (from its manifest), or "development" when run from classes. */

@@ -126,7 +126,7 @@ final class ImportCommand implements Callable<Integer> {
     if (rate != null && !(rate > 0 && rate <= 10_000)) {
       throw new CommandLine.ParameterException(commandLine, "--rate must be a number above 0 (and at most 10000), was " + rate + ".");
     }
-    if (target.event.isBlank() || target.type.isBlank()) {
+    if (target.event.isBlank() || target.type().isBlank()) {
       throw new CommandLine.ParameterException(commandLine, "--event and --type must not be blank.");
     }
     if (ticket != null) {
@@ -142,7 +142,7 @@ final class ImportCommand implements Callable<Integer> {
     return new ImportSettings(file,
         journal != null ? journal : ImportSettings.defaultJournal(file),
         out != null ? out : ImportSettings.defaultResult(file),
-        target.event.strip(), target.type.strip(), ticket, tickets, concurrency, rate == null ? 0 : rate,
+        target.event.strip(), target.type().strip(), ticket, tickets, concurrency, rate == null ? 0 : rate,
         dryRun, retryRefused, resendUnknown);
   }
 }

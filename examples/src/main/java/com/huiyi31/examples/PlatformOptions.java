@@ -1,6 +1,7 @@
 package com.huiyi31.examples;
 
 import com.huiyi31.client.Huiyi31Client;
+import com.huiyi31.client.Huiyi31ConfigurationException;
 import com.huiyi31.examples.sandbox.Sandbox;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -38,6 +39,14 @@ final class PlatformOptions {
   }
 
   Connection connect(CommandLine commandLine, int maxConcurrentRequests) {
+    return connect(commandLine, maxConcurrentRequests, null);
+  }
+
+  /**
+   * A client for the chosen target, with {@code credentials} when not null (their secret is
+   * already read: nothing is started when it is missing). A bad URL is a usage error.
+   */
+  Connection connect(CommandLine commandLine, int maxConcurrentRequests, CredentialOptions.Credentials credentials) {
     if (baseUrl != null && env != null) {
       throw new CommandLine.ParameterException(commandLine, "Give --base-url or --env, not both.");
     }
@@ -56,7 +65,18 @@ final class PlatformOptions {
       commandLine.getErr().flush();
     }
     try {
-      return new Connection(Huiyi31Client.builder().baseUrl(url).maxConcurrentRequests(maxConcurrentRequests).build(), sandbox);
+      Huiyi31Client.Builder builder = Huiyi31Client.builder().baseUrl(url).maxConcurrentRequests(maxConcurrentRequests);
+      if (credentials != null) {
+        builder.credentials(credentials.appKey(), credentials.appSecret());
+        if (credentials.oauthUrl() != null) {
+          try {
+            builder.oauthBaseUrl(credentials.oauthUrl());
+          } catch (Huiyi31ConfigurationException e) {
+            throw new CommandLine.ParameterException(commandLine, "--oauth-url: " + e.getMessage());
+          }
+        }
+      }
+      return new Connection(builder.build(), sandbox);
     } catch (RuntimeException e) {
       if (sandbox != null) {
         sandbox.close();

@@ -68,8 +68,8 @@ final class TokenIssuer {
     // Constant time, as a real issuer compares secrets.
     boolean secretOk = MessageDigest.isEqual(SECRET_BYTES, appSecret.getBytes(StandardCharsets.UTF_8));
     if (!keyOk || !secretOk) {
-      throw new Refused("invalid_grant", "invalid appKey or appSecret (the sandbox's demo credentials are app key "
-          + APP_KEY + " and the app secret its banner shows)");
+      throw new Refused("invalid_grant", "invalid appKey or appSecret; the sandbox's demo app key is " + APP_KEY
+          + ", its secret is in the sandbox's banner");
     }
     return issue(scope);
   }
