@@ -1,5 +1,6 @@
 package com.huiyi31.examples;
 
+import com.huiyi31.client.model.TicketItem;
 import com.huiyi31.examples.imports.ImportRun;
 import com.huiyi31.examples.imports.ImportSettings;
 import com.huiyi31.examples.imports.InvalidImportException;
@@ -22,6 +23,9 @@ import picocli.CommandLine.Parameters;
         "Registers every attendee of a CSV file (UTF-8, with or without a BOM).",
         "The first line names the columns: form fields (FullName, Mobile, Email, Company, Position, StringField1, ...) "
             + "and optionally 'ticket' (SKU_ID:SKU_NAME[:QTY], else --ticket).",
+        "With --app-key, names work too (huiyi31 types shows them): columns may be field labels (姓名, 手机, 单选选择), "
+            + "cells of choice fields an option's text (单), the type --type-name, the ticket --ticket-name or a "
+            + "'ticket' cell with the ticket's name or id. Every row is resolved against the event's form first.",
         "Every row is validated before anything is sent. A journal (FILE.journal) records each request before it "
             + "is sent and its outcome after, so that running the same command again after any interruption "
             + "sends only what is left: registered rows are skipped, rows whose outcome is unknown are not sent again "
@@ -42,11 +46,20 @@ final class ImportCommand implements Callable<Integer> {
   PlatformOptions platform;
 
   @Mixin
+  CredentialOptions credentials;
+
+  @Mixin
   EventOptions target;
 
   @Option(names = "--ticket", paramLabel = "SKU_ID:SKU_NAME[:QTY]",
-      description = "The ticket of rows whose 'ticket' column is empty (or that have none).")
+      description = "The ticket of rows whose 'ticket' column is empty (or that have none). With --app-key its SKU_ID "
+          + "alone is enough.")
   String ticket;
+
+  @Option(names = "--ticket-name", paramLabel = "NAME",
+      description = "Or that ticket by name, e.g. 嘉宾票 (needs --app-key). Left out with --app-key: the type's only "
+          + "ticket on sale.")
+  String ticketName;
 
   @Option(names = "--concurrency", defaultValue = "4", paramLabel = "N",
       description = "Requests in flight at once (1-64). Default: ${DEFAULT-VALUE}.")
@@ -78,9 +91,25 @@ final class ImportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     CommandLine commandLine = spec.commandLine();
+    boolean byNames = credentials.given();
+    target.check(commandLine, byNames);
+    checkOptions(commandLine, byNames);
+    CredentialOptions.Credentials given = credentials.resolve(commandLine, Huiyi31Cli.secrets(commandLine));
+    // By names, the rows are resolved against the event's types before anything is sent, so the
+    // connection (and the type list it loads once) comes first; by ids, only if there is something to send.
+    PlatformOptions.Connection named = byNames ? platform.connect(commandLine, concurrency, given) : null;
+    try {
+      return run(commandLine, settings(commandLine, named), named);
+    } finally {
+      if (named != null) {
+        named.close();
+      }
+    }
+  }
+
+  private int run(CommandLine commandLine, ImportSettings settings, PlatformOptions.Connection named) throws Exception {
     PrintWriter stdout = commandLine.getOut();
     PrintWriter stderr = commandLine.getErr();
-    ImportSettings settings = settings(commandLine);
     try (ImportRun run = ImportRun.prepare(settings)) {
       if (dryRun) {
         run.printPlan(stdout);
@@ -89,6 +118,8 @@ final class ImportCommand implements Callable<Integer> {
       ImportRun.Verdict verdict;
       if (run.rowsToSend() == 0) {
         verdict = run.verdict(); // nothing left to send: no connection, no sandbox
+      } else if (named != null) {
+        verdict = run.send(named.client.attendees()::registerAttendee, stderr);
       } else {
         try (PlatformOptions.Connection connection = platform.connect(commandLine, concurrency)) {
           verdict = run.send(connection.client.attendees()::registerAttendee, stderr);
@@ -119,7 +150,8 @@ final class ImportCommand implements Callable<Integer> {
     }
   }
 
-  private ImportSettings settings(CommandLine commandLine) {
+  /** Usage errors that need no file and no secret. */
+  private void checkOptions(CommandLine commandLine, boolean byNames) {
     if (concurrency < 1 || concurrency > 64) {
       throw new CommandLine.ParameterException(commandLine, "--concurrency must be between 1 and 64, was " + concurrency + ".");
     }
@@ -129,9 +161,23 @@ final class ImportCommand implements Callable<Integer> {
     if (target.event.isBlank() || target.type().isBlank()) {
       throw new CommandLine.ParameterException(commandLine, "--event and --type must not be blank.");
     }
-    if (ticket != null) {
-      Arguments.ticket(commandLine, ticket); // a malformed default is a usage error, before reading the file
+    if (ticketName != null && !byNames) {
+      throw new CommandLine.ParameterException(commandLine, "--ticket-name needs --app-key: names are looked up in the "
+          + "event's attendee types, which need the app's credentials. Without them, give --ticket SKU_ID:SKU_NAME.");
     }
+    if (ticketName != null && ticket != null) {
+      throw new CommandLine.ParameterException(commandLine, "Give --ticket or --ticket-name, not both.");
+    }
+    if (ticket != null && (!byNames || ticket.indexOf(':') >= 0)) {
+      TicketItem item = Arguments.ticket(commandLine, ticket); // a malformed default is a usage error, before reading the file
+      if (byNames && item.getQuantity() != 1) {
+        throw new CommandLine.ParameterException(commandLine, "With --app-key a ticket's quantity is 1 (one person, "
+            + "one ticket), but --ticket gives " + item.getQuantity() + ".");
+      }
+    }
+  }
+
+  private ImportSettings settings(CommandLine commandLine, PlatformOptions.Connection named) {
     ImportSettings.TicketParser tickets = value -> {
       try {
         return Arguments.ticket(commandLine, value);
@@ -139,10 +185,17 @@ final class ImportCommand implements Callable<Integer> {
         throw new IllegalArgumentException("not SKU_ID:SKU_NAME[:QTY]", e);
       }
     };
+    String defaultTicket = ticket;
+    ImportSettings.Names names = null;
+    if (named != null) {
+      defaultTicket = ticketName != null ? ticketName.strip()
+          : ticket == null ? null : ticket.indexOf(':') >= 0 ? Arguments.ticket(commandLine, ticket).getItemSkuId() : ticket.strip();
+      names = named.client.registration(target.event.strip())::prepare;
+    }
     return new ImportSettings(file,
         journal != null ? journal : ImportSettings.defaultJournal(file),
         out != null ? out : ImportSettings.defaultResult(file),
-        target.event.strip(), target.type().strip(), ticket, tickets, concurrency, rate == null ? 0 : rate,
-        dryRun, retryRefused, resendUnknown);
+        target.event.strip(), target.type().strip(), defaultTicket, tickets, concurrency, rate == null ? 0 : rate,
+        dryRun, retryRefused, resendUnknown, names);
   }
 }

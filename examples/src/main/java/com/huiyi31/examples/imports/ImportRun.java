@@ -118,12 +118,15 @@ public final class ImportRun implements AutoCloseable {
     checkDistinct(settings);
     CsvInput input = CsvInput.read(settings.input());
     List<RowRequest> rows = validate(input, settings);
+    // The type id every request carries: with names, the one the type's name was resolved to, so
+    // that a run by --type-name and one by --type share the journal of the same import.
+    String type = rows.get(0).request.getAttendeeTypeId();
     if (settings.dryRun()) {
-      Map<Integer, Journal.RowHistory> history = Journal.read(settings.journal(), settings.event(), settings.type());
+      Map<Integer, Journal.RowHistory> history = Journal.read(settings.journal(), settings.event(), type);
       checkUnchanged(settings.journal(), input, history);
       return new ImportRun(settings, input, rows, null, history);
     }
-    Journal journal = Journal.open(settings.journal(), settings.event(), settings.type());
+    Journal journal = Journal.open(settings.journal(), settings.event(), type);
     try {
       checkUnchanged(settings.journal(), input, journal.history());
       return new ImportRun(settings, input, rows, journal, journal.history());
@@ -466,9 +469,16 @@ public final class ImportRun implements AutoCloseable {
   private static List<RowRequest> validate(CsvInput input, ImportSettings settings) {
     List<RowRequest> rows = input.rows().stream().map(row -> RowRequest.of(input, row, settings))
         .collect(Collectors.toList());
-    // The client's own rules, checked without sending (no second copy of them to drift).
-    for (RowRequest row : rows) {
-      row.addClientProblems(Huiyi31Client.problemsOf(row.request));
+    // The client's own rules, checked without sending (no second copy of them to drift); by
+    // names, resolving the row checked them already.
+    if (settings.names() == null) {
+      for (RowRequest row : rows) {
+        row.addClientProblems(Huiyi31Client.problemsOf(row.request));
+      }
+    }
+    String optionProblem = rows.stream().map(row -> row.optionProblem).filter(Objects::nonNull).findFirst().orElse(null);
+    if (optionProblem != null) {
+      throw new InvalidImportException("Nothing was sent: " + optionProblem + ".");
     }
     List<RowRequest> bad = rows.stream().filter(row -> !row.problems.isEmpty()).collect(Collectors.toList());
     if (!bad.isEmpty()) {
@@ -478,6 +488,12 @@ public final class ImportRun implements AutoCloseable {
       for (RowRequest row : bad) {
         message.append(System.lineSeparator()).append("  line ").append(row.row.line()).append(": ")
             .append(String.join("; ", row.problems));
+      }
+      String label = input.columns().stream().filter(column -> !column.matches("[\\x20-\\x7E]*")).findFirst().orElse(null);
+      if (settings.names() == null && label != null) {
+        message.append(System.lineSeparator()).append("Columns such as \"").append(label).append("\" look like field "
+            + "labels, not field names (FullName, Mobile, ...): with --app-key the import takes labels and option texts "
+            + "(huiyi31 types lists them).");
       }
       throw new InvalidImportException(message.toString());
     }
