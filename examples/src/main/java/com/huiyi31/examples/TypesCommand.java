@@ -22,8 +22,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "types", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-        "Shows an event's attendee types (人群类别): each type's tickets (on sale or not, with the sessions bound to "
-            + "them) and its form fields (label, field name, and the options of choice fields with their codes).",
+        "Shows an event's attendee types, tickets and form fields (needs --app-key).",
+        "For each attendee type (人群类别): its tickets (on sale or not, with the sessions bound to them) and its form "
+            + "fields (label, field name, and the options of choice fields with their codes).",
         "Needs --app-key (the list is behind an access token). register and import accept what it shows: "
             + "--type-name, --ticket-name, --field LABEL=VALUE and an option's text."})
 final class TypesCommand implements Callable<Integer> {

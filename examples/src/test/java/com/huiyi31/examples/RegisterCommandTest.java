@@ -152,6 +152,7 @@ class RegisterCommandTest {
     Cli.Result cli = Cli.run("--help");
 
     assertThat(cli.exitCode()).isZero();
-    assertThat(cli.out()).contains("register", "import", "sandbox", "Exit codes", "some rows failed");
+    assertThat(cli.out()).contains("register", "import", "types", "sandbox", "Exit codes", "some rows failed",
+        "HUIYI31_APP_SECRET");
   }
 }
