@@ -27,6 +27,10 @@ public final class Benchmarks {
     // does not resend a POST on a connection the server closed meanwhile.
     System.setProperty("sun.net.httpserver.idleInterval", "600");
     System.setProperty("jdk.httpclient.keepalive.timeout", "300");
+    if (args.length > 0 && args[0].equals("one")) {
+      one(args);
+      return;
+    }
     List<String> which = args.length == 0 ? List.of("codec", "e2e") : List.of(args);
     System.out.println("# huiyi31-client benchmarks");
     System.out.printf("%s, %d cores, Java %s%n%n", System.getProperty("os.name"),
@@ -37,6 +41,18 @@ public final class Benchmarks {
     if (which.contains("e2e")) {
       endToEnd();
     }
+  }
+
+  /**
+   * {@code one LETTER CONCURRENCY SECONDS}: runs one end-to-end client alone, for a profiler
+   * (e.g. with {@code -XX:StartFlightRecording}); prints its calls/s.
+   */
+  private static void one(String[] args) throws Exception {
+    if (args.length != 4) {
+      throw new IllegalArgumentException("usage: one a|b|c|d CONCURRENCY SECONDS");
+    }
+    double cps = EndToEnd.runOne(args[1], Integer.parseInt(args[2]), Duration.ofSeconds(Long.parseLong(args[3])));
+    System.out.printf(Locale.ROOT, "%s at concurrency %s: %.0f calls/s%n", args[1], args[2], cps);
   }
 
   private static void codec() throws Exception {
@@ -82,11 +98,14 @@ public final class Benchmarks {
     System.out.println("| concurrency | a/b | a/c | a/d |");
     System.out.println("|---:|---:|---:|---:|");
     for (int concurrency : concurrencies) {
-      List<Double> cps = new ArrayList<>();
-      rows.stream().filter(r -> r.concurrency() == concurrency).forEach(r -> cps.add(r.callsPerSecond()));
-      System.out.printf(Locale.ROOT, "| %d | %.2f | %.2f | %.2f |%n", concurrency, cps.get(0) / cps.get(1), cps.get(0) / cps.get(2),
-          cps.get(0) / cps.get(3));
+      Map<Character, Double> cps = new LinkedHashMap<>();
+      rows.stream().filter(r -> r.concurrency() == concurrency).forEach(r -> cps.put(r.client().charAt(0), r.callsPerSecond()));
+      System.out.printf(Locale.ROOT, "| %d | %s | %s | %s |%n", concurrency, ratio(cps, 'a', 'b'), ratio(cps, 'a', 'c'), ratio(cps, 'a', 'd'));
     }
     System.out.println();
+  }
+
+  private static String ratio(Map<Character, Double> cps, char over, char under) {
+    return cps.containsKey(over) && cps.containsKey(under) ? String.format(Locale.ROOT, "%.2f", cps.get(over) / cps.get(under)) : "–";
   }
 }

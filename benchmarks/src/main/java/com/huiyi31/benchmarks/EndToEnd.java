@@ -168,6 +168,9 @@ final class EndToEnd {
     try {
       String baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
       Map<String, Caller> clients = clients(baseUrl, toClose);
+      // -Dhuiyi31.bench.clients=a,b measures only those (quicker interleaved comparisons).
+      List<String> only = List.of(System.getProperty("huiyi31.bench.clients", "a,b,c,d").split(","));
+      clients.keySet().removeIf(name -> !only.contains(name.substring(0, 1)));
       List<String> names = new ArrayList<>(clients.keySet());
       Map<String, List<Double>> throughput = new LinkedHashMap<>();
       Map<String, List<long[]>> latencies = new LinkedHashMap<>();
@@ -194,6 +197,26 @@ final class EndToEnd {
         }
       }
       return rows;
+    } finally {
+      for (AutoCloseable c : toClose) {
+        c.close();
+      }
+      server.stop(0);
+      ((ExecutorService) server.getExecutor()).shutdownNow();
+    }
+  }
+
+  /** Runs the client whose name starts with {@code letter} alone: a warm-up window, then {@code window}. */
+  static double runOne(String letter, int concurrency, Duration window) throws Exception {
+    HttpServer server = stub();
+    List<AutoCloseable> toClose = new ArrayList<>();
+    try {
+      Map<String, Caller> clients = clients("http://127.0.0.1:" + server.getAddress().getPort(), toClose);
+      Caller caller = clients.entrySet().stream().filter(e -> e.getKey().startsWith(letter + " ")).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("no client " + letter + "; there are " + clients.keySet()))
+          .getValue();
+      measure(caller, concurrency, Duration.ofSeconds(2));
+      return measure(caller, concurrency, window).callsPerSecond();
     } finally {
       for (AutoCloseable c : toClose) {
         c.close();
