@@ -41,14 +41,19 @@ final class HttpMessages {
     }
     Integer length = response.body().length();
     try (InputStream in = response.body().asInputStream()) {
-      if (length != null && length >= 0 && length <= limit) {
-        // The usual case (Content-Length known): one exact-size array, no growing buffers.
-        byte[] body = new byte[length];
-        int read = in.readNBytes(body, 0, length);
-        return read == length ? body : java.util.Arrays.copyOf(body, read);
-      }
-      return in.readNBytes(limit + 1);
+      return readAtMost(in, length == null ? -1 : length, limit);
     }
+  }
+
+  /** As {@link #readAtMost(Response, int)}, from a stream of {@code length} bytes (-1: unknown). */
+  static byte[] readAtMost(InputStream in, long length, int limit) throws IOException {
+    if (length >= 0 && length <= limit) {
+      // The usual case (Content-Length known): one exact-size array, no growing buffers.
+      byte[] body = new byte[(int) length];
+      int read = in.readNBytes(body, 0, body.length);
+      return read == body.length ? body : java.util.Arrays.copyOf(body, read);
+    }
+    return in.readNBytes(limit + 1);
   }
 
   /** The start of a body as one line of text, for error messages. */

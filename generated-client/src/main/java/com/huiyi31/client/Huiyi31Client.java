@@ -70,12 +70,10 @@ public final class Huiyi31Client implements AutoCloseable {
         // connection after a call and opened a new one for the next (measured: docs/benchmarks.md).
         .connectionPool(new ConnectionPool(builder.maxConcurrentRequests, 30, TimeUnit.SECONDS))
         .dns(builder.dns)
-        .addInterceptor(SendTracking.MARK_NOT_SENT)
         .addNetworkInterceptor(SendTracking.MARK_CONNECTED)
         .build();
     JsonCodec codec = new JsonCodec(JsonCodec.newObjectMapper());
-    BoundedClient client = new BoundedClient(new feign.okhttp.OkHttpClient(http), builder.maxConcurrentRequests,
-        builder.connectTimeout.toNanos());
+    OkHttpTransport client = new OkHttpTransport(http, builder.maxConcurrentRequests, builder.connectTimeout.toNanos());
     ConnectRetryer retryer = new ConnectRetryer(builder.connectRetries, builder.initialBackoff, builder.maxBackoff,
         builder.sleeper, ConnectRetryer.RANDOM);
     // One configuration for every API; each target below changes only what differs.

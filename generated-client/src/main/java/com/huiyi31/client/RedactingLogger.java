@@ -52,7 +52,7 @@ final class RedactingLogger extends Logger {
   @Override
   protected Response logAndRebufferResponse(String configKey, Level logLevel, Response response, long elapsedTime)
       throws IOException {
-    // The body is already bounded and buffered (BoundedClient), so Feign's rebuffering is cheap.
+    // The body is already bounded and buffered (OkHttpTransport), so Feign's rebuffering is cheap.
     return log.isDebugEnabled() ? super.logAndRebufferResponse(configKey, logLevel, response, elapsedTime) : response;
   }
 

@@ -2,7 +2,9 @@ package com.huiyi31.client;
 
 import java.io.IOException;
 import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import okhttp3.Response;
 
 /**
  * Tells a failure before sending from one after: OkHttp calls network interceptors only once a
@@ -26,21 +28,24 @@ final class SendTracking {
     volatile boolean value;
   }
 
-  /** Register as an application interceptor. */
-  static final Interceptor MARK_NOT_SENT = chain -> {
+  /**
+   * Executes {@code request} on {@code http} (which must have {@link #MARK_CONNECTED} as a
+   * network interceptor); an I/O failure before the connection was established becomes a
+   * {@link RequestNotSentException}.
+   */
+  static Response execute(OkHttpClient http, Request.Builder request) throws IOException {
     Connected connected = new Connected();
-    Request request = chain.request().newBuilder().tag(Connected.class, connected).build();
     try {
-      return chain.proceed(request);
+      return http.newCall(request.tag(Connected.class, connected).build()).execute();
     } catch (IOException e) {
       if (connected.value) {
         throw e;
       }
       throw new RequestNotSentException(e);
     }
-  };
+  }
 
-  /** Register as a network interceptor. */
+  /** Register as a network interceptor; requests are sent through {@link #execute}. */
   static final Interceptor MARK_CONNECTED = chain -> {
     Connected connected = chain.request().tag(Connected.class);
     if (connected != null) {
