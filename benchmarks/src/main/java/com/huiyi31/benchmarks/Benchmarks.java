@@ -1,5 +1,8 @@
 package com.huiyi31.benchmarks;
 
+import com.huiyi31.examples.ImportBenchmark;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,7 +17,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Runs the benchmarks and prints one summary table per benchmark, each with ratios against
- * baselines measured in the same run: {@code java -jar benchmarks/target/benchmarks.jar [codec] [e2e]}.
+ * baselines measured in the same run: {@code java -jar benchmarks/target/benchmarks.jar [codec] [e2e] [import]}.
  */
 public final class Benchmarks {
 
@@ -31,7 +34,7 @@ public final class Benchmarks {
       one(args);
       return;
     }
-    List<String> which = args.length == 0 ? List.of("codec", "e2e") : List.of(args);
+    List<String> which = args.length == 0 ? List.of("codec", "e2e", "import") : List.of(args);
     System.out.println("# huiyi31-client benchmarks");
     System.out.printf("%s, %d cores, Java %s%n%n", System.getProperty("os.name"),
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
@@ -40,6 +43,9 @@ public final class Benchmarks {
     }
     if (which.contains("e2e")) {
       endToEnd();
+    }
+    if (which.contains("import")) {
+      bulkImport();
     }
   }
 
@@ -103,6 +109,67 @@ public final class Benchmarks {
       System.out.printf(Locale.ROOT, "| %d | %s | %s | %s |%n", concurrency, ratio(cps, 'a', 'b'), ratio(cps, 'a', 'c'), ratio(cps, 'a', 'd'));
     }
     System.out.println();
+  }
+
+  private static void bulkImport() throws Exception {
+    int rows = 10_000;
+    int concurrency = 16;
+    int rounds = 3;
+    // The journal is forced to disk before every request: its speed depends on the disk's. So the
+    // import runs twice: next to the working directory (a real disk), and on tmpfs, where a force
+    // costs nothing: the difference is what durability costs on this disk.
+    Path onDisk = Files.createTempDirectory(Path.of(System.getProperty("user.dir")), "import-benchmark-");
+    Path shm = Path.of("/dev/shm");
+    Path inMemory = Files.isDirectory(shm) && Files.isWritable(shm) ? Files.createTempDirectory(shm, "import-benchmark-") : null;
+    var server = EndToEnd.stub();
+    try {
+      String baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
+      List<ImportBenchmark.Way> ways = new ArrayList<>();
+      ways.add(ImportBenchmark.rawLoop("raw client loop (registerAttendee from " + concurrency + " threads)", baseUrl, rows, concurrency));
+      ways.add(ImportBenchmark.importing("huiyi31 import, journal on disk", baseUrl, ImportBenchmark.writeCsv(onDisk, rows), rows,
+          concurrency));
+      if (inMemory != null) {
+        ways.add(ImportBenchmark.importing("huiyi31 import, journal on tmpfs (forces cost nothing)", baseUrl,
+            ImportBenchmark.writeCsv(inMemory, rows), rows, concurrency));
+      }
+      double forceBefore = ImportBenchmark.forceMillis(onDisk, 200);
+      Map<String, List<Double>> results = ImportBenchmark.run(ways, rounds);
+      double forceAfter = ImportBenchmark.forceMillis(onDisk, 200);
+      System.out.printf(Locale.ROOT, "## Bulk import (%d rows at concurrency %d; median of %d rotated rounds after a warm-up)%n%n",
+          rows, concurrency, rounds);
+      System.out.printf(Locale.ROOT, "A forced append to the disk took %.2f ms (median) before the runs, %.2f ms after.%n%n",
+          forceBefore, forceAfter);
+      System.out.println("| way | rows/s (median) | runs | ratio to raw |");
+      System.out.println("|---|---:|---|---:|");
+      double raw = median(results.get(ways.get(0).name()));
+      for (ImportBenchmark.Way way : ways) {
+        List<Double> runs = results.get(way.name());
+        System.out.printf(Locale.ROOT, "| %s | %.0f | %s | %.2f |%n", way.name(), median(runs), rounded(runs), median(runs) / raw);
+      }
+      System.out.println();
+    } finally {
+      server.stop(0);
+      ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+      delete(onDisk);
+      if (inMemory != null) {
+        delete(inMemory);
+      }
+    }
+  }
+
+  private static void delete(Path dir) throws java.io.IOException {
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    }
+  }
+
+  private static double median(List<Double> values) {
+    double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    return sorted[sorted.length / 2];
+  }
+
+  private static String rounded(List<Double> values) {
+    return values.stream().map(v -> String.format(Locale.ROOT, "%.0f", v)).collect(java.util.stream.Collectors.joining(", "));
   }
 
   private static String ratio(Map<Character, Double> cps, char over, char under) {
