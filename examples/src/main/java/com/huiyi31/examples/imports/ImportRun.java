@@ -201,6 +201,11 @@ public final class ImportRun implements AutoCloseable {
     } finally {
       workers.shutdown();
     }
+    try {
+      journal.force(); // the last outcomes, before the results report them
+    } catch (IOException e) {
+      journalFailed(e);
+    }
     String reason = stopReason.get();
     for (RowRequest row : toSend) { // rows the run stopped before: as they were
       results.computeIfAbsent(row.row.line(), line -> history.containsKey(line) ? fromJournal(history.get(line))
@@ -239,7 +244,8 @@ public final class ImportRun implements AutoCloseable {
       RowResult result = sendOne(sender, row);
       results.put(row.row.line(), result);
       try {
-        journal.append(result.state(), row.row, result.details());
+        // Forced with this worker's next SENDING line (or at the end): see Journal.
+        journal.appendOutcome(result.state(), row.row, result.details());
       } catch (IOException e) {
         journalFailed(e); // the journal keeps SENDING: a re-run treats the row as unknown, which is safe
       }

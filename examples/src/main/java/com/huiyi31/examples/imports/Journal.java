@@ -22,9 +22,16 @@ import java.util.Map;
  *
  * <h2>Rules</h2>
  * <ul>
- *   <li>Append-only. Every line is written and forced to disk ({@link FileChannel#force}) before
- *       the import moves on: a row's {@code SENDING} line before its request is sent, its outcome
- *       line before the row counts as done. So a row without a line in the journal was never sent.
+ *   <li>Append-only. A row's {@code SENDING} line is written and forced to disk
+ *       ({@link FileChannel#force}) before its request is sent: so a row without a line in the
+ *       journal was never sent. Its outcome line is written at once (from then on a crash of the
+ *       process, even {@code kill -9}, cannot lose it: the operating system holds it) and forced
+ *       with the next force: before the same worker sends its next row, and before the journal
+ *       is closed. Only a crash of the whole machine (power cut) can lose an outcome not yet
+ *       forced, at most one per request in flight; its row then counts as unknown, like a row in
+ *       flight at the crash: never sent again without {@code --resend-unknown}. (Forcing each
+ *       outcome on its own doubled the forces per row and halved a bulk import's speed on a disk
+ *       with ~1 ms forces: docs/benchmarks.md.)
  *   <li>Rows are keyed by their line number in the input and a hash of their content (see
  *       {@link CsvInput#hash}); a re-run refuses to start if a journaled line now holds different
  *       content. New rows may be added at the end of the file.
@@ -102,6 +109,7 @@ final class Journal implements AutoCloseable {
   private long position; // guarded by writeLock
   private long written; // lines written, guarded by writeLock
   private long forced; // lines forced to disk, guarded by forceLock
+  private long forces; // calls of force, guarded by forceLock
 
   private Journal(Path path, FileChannel channel, FileLock lock, Map<Integer, RowHistory> history) throws IOException {
     this.path = path;
@@ -181,8 +189,43 @@ final class Journal implements AutoCloseable {
     appendRaw("RUN\tpid=" + ProcessHandle.current().pid() + "\t" + settings + "\n", true);
   }
 
-  /** Appends a row event and returns once it is on disk. Details must hold no personal value. */
+  /**
+   * Appends a row event and returns once it (and every line before it) is on disk. Details must
+   * hold no personal value.
+   */
   void append(State state, CsvInput.Row row, Map<String, String> details) throws IOException {
+    appendRaw(line(state, row, details), true);
+  }
+
+  /**
+   * Appends a row's outcome and returns once it is written, not yet forced: the next
+   * {@link #append}, {@link #force} or {@link #close} forces it. Safe from a crash of the
+   * process at once; from a crash of the machine once forced.
+   */
+  void appendOutcome(State state, CsvInput.Row row, Map<String, String> details) throws IOException {
+    if (state == State.SENDING) {
+      throw new IllegalArgumentException("a SENDING line must be forced before its request is sent: use append");
+    }
+    write(line(state, row, details), true);
+  }
+
+  /** Forces every line written so far to disk. */
+  void force() throws IOException {
+    long mine;
+    synchronized (writeLock) {
+      mine = written;
+    }
+    forceUpTo(mine);
+  }
+
+  /** Forces so far (for tests). */
+  long forces() {
+    synchronized (forceLock) {
+      return forces;
+    }
+  }
+
+  private static String line(State state, CsvInput.Row row, Map<String, String> details) {
     StringBuilder line = new StringBuilder()
         .append(state).append('\t').append(row.line()).append('\t').append(row.hash());
     details.forEach((key, value) -> {
@@ -190,7 +233,7 @@ final class Journal implements AutoCloseable {
         line.append('\t').append(key).append('=').append(clean(value));
       }
     });
-    appendRaw(line.append('\n').toString(), true);
+    return line.append('\n').toString();
   }
 
   /**
@@ -198,14 +241,22 @@ final class Journal implements AutoCloseable {
    * caller whose line was already covered by another caller's force returns at once.
    */
   private void appendRaw(String text, boolean timed) throws IOException {
-    long mine;
+    forceUpTo(write(text, timed));
+  }
+
+  /** Writes a line (not forced) and returns its number. */
+  private long write(String text, boolean timed) throws IOException {
     synchronized (writeLock) { // stamped under the lock, so that times grow down the file
       ByteBuffer bytes = StandardCharsets.UTF_8.encode(timed ? Instant.now() + "\t" + text : text);
       while (bytes.hasRemaining()) {
         position += channel.write(bytes, position);
       }
-      mine = ++written;
+      return ++written;
     }
+  }
+
+  /** Returns once line {@code mine} is on disk, forcing (every line written so far) if need be. */
+  private void forceUpTo(long mine) throws IOException {
     synchronized (forceLock) {
       if (forced >= mine) {
         return;
@@ -215,16 +266,24 @@ final class Journal implements AutoCloseable {
         covered = written;
       }
       channel.force(true);
+      forces++;
       forced = covered;
     }
   }
 
+  /** Forces what is not yet on disk, then releases the lock. */
   @Override
   public void close() throws IOException {
     try {
-      lock.release();
+      if (channel.isOpen()) {
+        force();
+      }
     } finally {
-      channel.close();
+      try {
+        lock.release();
+      } finally {
+        channel.close();
+      }
     }
   }
 

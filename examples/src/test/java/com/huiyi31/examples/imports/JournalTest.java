@@ -44,6 +44,51 @@ class JournalTest {
   }
 
   @Test
+  void anOutcomeIsWrittenAtOnceAndForcedWithTheNextSendingLine() throws IOException {
+    Path path = dir.resolve("j");
+    try (Journal journal = Journal.open(path, "event", "type")) {
+      journal.append(Journal.State.SENDING, ROW_2, Map.of());
+      long forcesAfterSending = journal.forces();
+
+      journal.appendOutcome(Journal.State.REGISTERED, ROW_2, Map.of("orderNo", "123"));
+
+      assertThat(journal.forces()).as("an outcome alone is not forced").isEqualTo(forcesAfterSending);
+      // Written, so a re-run after the process died (kill -9) sees it.
+      assertThat(Journal.read(path, "event", "type").get(2).last().state()).isEqualTo(Journal.State.REGISTERED);
+
+      journal.append(Journal.State.SENDING, ROW_3, Map.of());
+
+      assertThat(journal.forces()).as("one force covers the outcome and the next SENDING").isEqualTo(forcesAfterSending + 1);
+      journal.appendOutcome(Journal.State.UNKNOWN, ROW_3, Map.of());
+    }
+    assertThat(Journal.read(path, "event", "type").get(3).last().state()).isEqualTo(Journal.State.UNKNOWN);
+  }
+
+  @Test
+  void forceAndCloseForceOnlyWhatIsNotOnDiskYet() throws IOException {
+    Path path = dir.resolve("j");
+    try (Journal journal = Journal.open(path, "event", "type")) {
+      journal.append(Journal.State.SENDING, ROW_2, Map.of());
+      long forces = journal.forces();
+
+      journal.force();
+      assertThat(journal.forces()).as("nothing new to force").isEqualTo(forces);
+
+      journal.appendOutcome(Journal.State.REGISTERED, ROW_2, Map.of());
+      journal.force();
+      assertThat(journal.forces()).isEqualTo(forces + 1);
+    }
+  }
+
+  @Test
+  void aSendingLineCannotBeLeftUnforced() throws IOException {
+    try (Journal journal = Journal.open(dir.resolve("j"), "event", "type")) {
+      assertThatThrownBy(() -> journal.appendOutcome(Journal.State.SENDING, ROW_2, Map.of()))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Test
   void aLastLineTornByACrashIsIgnoredAndEnded() throws IOException {
     Path path = dir.resolve("j");
     try (Journal journal = Journal.open(path, "event", "type")) {
