@@ -79,6 +79,7 @@ public final class Huiyi31Client implements AutoCloseable {
     // One configuration for every API; each target below changes only what differs.
     java.util.function.Supplier<Feign.Builder> feign = () -> Feign.builder()
         .client(client)
+        .contract(new JsonContentType(new feign.DefaultContract()))
         .encoder(codec)
         .decoder(codec)
         .errorDecoder(new HttpErrorDecoder())

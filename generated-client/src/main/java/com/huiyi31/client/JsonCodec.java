@@ -78,10 +78,7 @@ final class JsonCodec implements Encoder, Decoder {
     } catch (JsonProcessingException e) {
       throw new EncodeException("The request could not be written as JSON.", e);
     }
-    // The platform's own example sends an explicit charset; names are Chinese. (headerLiteral:
-    // the value has no {expressions} for Feign to parse.)
-    template.removeHeader("Content-Type");
-    template.headerLiteral("Content-Type", JSON_UTF8);
+    // The Content-Type (JSON_UTF8) is set once per method: JsonContentType.
     template.body(json, StandardCharsets.UTF_8);
   }
 
