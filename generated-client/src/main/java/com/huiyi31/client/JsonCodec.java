@@ -125,8 +125,22 @@ final class JsonCodec implements Encoder, Decoder {
 
   /** application/json, text/json or any +json type; parameters (charset) do not matter. */
   static boolean isJson(String contentType) {
-    String type = contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
-    return type.equals("application/json") || type.equals("text/json") || type.endsWith("+json");
+    // Compared in place: this runs on every answer, and split/strip/toLowerCase allocated each time.
+    int end = contentType.indexOf(';');
+    end = end < 0 ? contentType.length() : end;
+    int start = 0;
+    while (start < end && Character.isWhitespace(contentType.charAt(start))) {
+      start++;
+    }
+    while (end > start && Character.isWhitespace(contentType.charAt(end - 1))) {
+      end--;
+    }
+    return isType(contentType, start, end, "application/json") || isType(contentType, start, end, "text/json")
+        || end - start >= "+json".length() && contentType.regionMatches(true, end - 5, "+json", 0, 5);
+  }
+
+  private static boolean isType(String contentType, int start, int end, String type) {
+    return end - start == type.length() && contentType.regionMatches(true, start, type, 0, type.length());
   }
 
   private static String firstHeader(Response response, String name) {
