@@ -64,7 +64,7 @@ public final class Benchmarks {
   private static void codec() throws Exception {
     Options options = new OptionsBuilder()
         .include("com\\.huiyi31\\.client\\.(CodecBenchmark|FeignOverheadBenchmark)\\.")
-        .forks(1).warmupIterations(3).warmupTime(org.openjdk.jmh.runner.options.TimeValue.seconds(1))
+        .forks(1).warmupIterations(8).warmupTime(org.openjdk.jmh.runner.options.TimeValue.seconds(1))
         .measurementIterations(5).measurementTime(org.openjdk.jmh.runner.options.TimeValue.seconds(1))
         .addProfiler("gc")
         .build();
