@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 
@@ -77,7 +78,7 @@ public final class Huiyi31Client implements AutoCloseable {
     ConnectRetryer retryer = new ConnectRetryer(builder.connectRetries, builder.initialBackoff, builder.maxBackoff,
         builder.sleeper, ConnectRetryer.RANDOM);
     // One configuration for every API; each target below changes only what differs.
-    java.util.function.Supplier<Feign.Builder> feign = () -> Feign.builder()
+    Supplier<Feign.Builder> feign = () -> Feign.builder()
         .client(client)
         .contract(new JsonContentType(new feign.DefaultContract()))
         .encoder(codec)
