@@ -93,6 +93,15 @@ final class EndToEnd {
       }
       check(mapper.readValue(response.body(), RegisterAttendeeResponse.class));
     });
+    // Bisection variants between a and b (only when asked for: -Dhuiyi31.bench.clients=a,b,e,f).
+    var ourConfig = com.huiyi31.client.TransportVariants.ourConfigBareCall(registerUrl, mapper, request);
+    clients.put("e b over our OkHttpClient config + SendTracking", () -> check(ourConfig.call()));
+    var ourTransport = com.huiyi31.client.TransportVariants.ourTransportBareCodec(registerUrl, mapper, request);
+    clients.put("f OkHttpTransport + Jackson, no Feign", () -> check(ourTransport.call()));
+    var ourCodec = com.huiyi31.client.TransportVariants.ourCodecNoFeign(registerUrl, request);
+    clients.put("g our codec over OkHttpTransport, no Feign", () -> check(ourCodec.call()));
+    AttendeeApi plainFeign = com.huiyi31.client.TransportVariants.plainFeign(baseUrl, mapper);
+    clients.put("h plain Feign + Jackson over OkHttpTransport", () -> check(plainFeign.registerAttendee(request)));
     return clients;
   }
 
