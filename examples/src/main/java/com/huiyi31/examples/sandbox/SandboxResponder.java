@@ -241,15 +241,11 @@ final class SandboxResponder implements ResponseDefinitionTransformerV2 {
       return unauthorized(access);
     }
     byte[] body = request.getBody();
-    JsonNode tree = null;
-    if (body != null && body.length > 0) {
-      try {
-        tree = json.readTree(body);
-      } catch (JsonProcessingException e) {
-        return rejection(INVALID_REQUEST, "Invalid request: the body is not valid JSON: " + describe(e));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+    JsonNode tree;
+    try {
+      tree = readJson(body);
+    } catch (JsonProcessingException e) {
+      return rejection(INVALID_REQUEST, "Invalid request: the body is not valid JSON: " + describe(e));
     }
     List<String> problems = new ArrayList<>();
     for (ContractCheck.Problem problem : contract.specProblems(Request.Method.POST, path, headers(request), body)) {
@@ -297,19 +293,29 @@ final class SandboxResponder implements ResponseDefinitionTransformerV2 {
         .withBody("401 Unauthorized (huiyi31 sandbox): " + why + ".\n").build();
   }
 
+  /** The body as a JSON tree; null when there is none. */
+  private JsonNode readJson(byte[] body) throws JsonProcessingException {
+    if (body == null || body.length == 0) {
+      return null;
+    }
+    try {
+      return json.readTree(body);
+    } catch (JsonProcessingException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // reading from a byte array: does not happen
+    }
+  }
+
   // --- POST /op/notoken/api/Attendee/v1/Register -----------------------------------------------
 
   private ResponseDefinition register(LoggedRequest request, String path) {
     byte[] body = request.getBody();
-    JsonNode tree = null;
-    if (body != null && body.length > 0) {
-      try {
-        tree = json.readTree(body);
-      } catch (JsonProcessingException e) {
-        return rejection(INVALID_REQUEST, "Invalid request: the body is not valid JSON: " + describe(e));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e); // reading from a byte array: does not happen
-      }
+    JsonNode tree;
+    try {
+      tree = readJson(body);
+    } catch (JsonProcessingException e) {
+      return rejection(INVALID_REQUEST, "Invalid request: the body is not valid JSON: " + describe(e));
     }
 
     List<String> problems = new ArrayList<>();
