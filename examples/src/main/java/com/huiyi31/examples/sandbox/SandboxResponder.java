@@ -240,23 +240,11 @@ final class SandboxResponder implements ResponseDefinitionTransformerV2 {
     if (access != TokenIssuer.Access.VALID) {
       return unauthorized(access);
     }
-    byte[] body = request.getBody();
-    JsonNode tree;
-    try {
-      tree = readJson(body);
-    } catch (JsonProcessingException e) {
-      return rejection(INVALID_REQUEST, "Invalid request: the body is not valid JSON: " + describe(e));
+    CheckedBody checked = checkBody(request, path, false);
+    if (checked.rejection() != null) {
+      return checked.rejection();
     }
-    List<String> problems = new ArrayList<>();
-    for (ContractCheck.Problem problem : contract.specProblems(Request.Method.POST, path, headers(request), body)) {
-      problems.add(problem.line());
-    }
-    if (problems.isEmpty() && tree == null) {
-      problems.add("$: the body is empty");
-    }
-    if (!problems.isEmpty()) {
-      return rejection(INVALID_REQUEST, "Invalid request: " + join(problems));
-    }
+    JsonNode tree = checked.tree();
     String eventId = tree.path("BventId").asText().strip();
     if (!eventId.equals(demo.eventId())) {
       return rejection(DemoEvent.EVENT_NOT_FOUND, DemoEvent.EVENT_NOT_FOUND_MESSAGE + " (no such event): the sandbox "
@@ -293,42 +281,48 @@ final class SandboxResponder implements ResponseDefinitionTransformerV2 {
         .withBody("401 Unauthorized (huiyi31 sandbox): " + why + ".\n").build();
   }
 
-  /** The body as a JSON tree; null when there is none. */
-  private JsonNode readJson(byte[] body) throws JsonProcessingException {
-    if (body == null || body.length == 0) {
-      return null;
+  /** A request's JSON body when it keeps the contract; otherwise the rejection to answer. */
+  private record CheckedBody(JsonNode tree, ResponseDefinition rejection) {}
+
+  /**
+   * The body checked against the spec and, with {@code platformRules} (Register), the platform's
+   * own rules (mobile or email, no repeated field); every problem named in one rejection.
+   */
+  private CheckedBody checkBody(LoggedRequest request, String path, boolean platformRules) {
+    byte[] body = request.getBody();
+    JsonNode tree = null;
+    if (body != null && body.length > 0) {
+      try {
+        tree = json.readTree(body);
+      } catch (JsonProcessingException e) {
+        return new CheckedBody(null,
+            rejection(INVALID_REQUEST, "Invalid request: the body is not valid JSON: " + describe(e)));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e); // reading from a byte array: does not happen
+      }
     }
-    try {
-      return json.readTree(body);
-    } catch (JsonProcessingException e) {
-      throw e;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // reading from a byte array: does not happen
+    List<String> problems = new ArrayList<>();
+    for (ContractCheck.Problem problem : contract.specProblems(Request.Method.POST, path, headers(request), body)) {
+      problems.add(problem.line());
     }
+    if (platformRules) {
+      problems.addAll(ContractCheck.platformRuleProblems(tree));
+    }
+    if (problems.isEmpty() && tree == null) {
+      problems.add("$: the body is empty"); // the spec requires a body, so the validator says so first
+    }
+    return problems.isEmpty() ? new CheckedBody(tree, null)
+        : new CheckedBody(null, rejection(INVALID_REQUEST, "Invalid request: " + join(problems)));
   }
 
   // --- POST /op/notoken/api/Attendee/v1/Register -----------------------------------------------
 
   private ResponseDefinition register(LoggedRequest request, String path) {
-    byte[] body = request.getBody();
-    JsonNode tree;
-    try {
-      tree = readJson(body);
-    } catch (JsonProcessingException e) {
-      return rejection(INVALID_REQUEST, "Invalid request: the body is not valid JSON: " + describe(e));
+    CheckedBody checked = checkBody(request, path, true);
+    if (checked.rejection() != null) {
+      return checked.rejection();
     }
-
-    List<String> problems = new ArrayList<>();
-    for (ContractCheck.Problem problem : contract.specProblems(Request.Method.POST, path, headers(request), body)) {
-      problems.add(problem.line());
-    }
-    problems.addAll(ContractCheck.platformRuleProblems(tree));
-    if (problems.isEmpty() && tree == null) {
-      problems.add("$: the body is empty"); // the spec requires a body, so the validator says so first
-    }
-    if (!problems.isEmpty()) {
-      return rejection(INVALID_REQUEST, "Invalid request: " + join(problems));
-    }
+    JsonNode tree = checked.tree();
 
     // For the demo event: its types, tickets, sessions, form fields and option codes.
     List<DemoEvent.Refusal> refusals = demo.problemsOf(tree, List.of(SOLD_OUT_SKU));
