@@ -1,6 +1,6 @@
 package com.huiyi31.benchmarks;
 
-import com.huiyi31.examples.ImportBenchmark;
+import com.huiyi31.cli.ImportBenchmark;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.huiyi31.client.Huiyi31Client;
 import com.huiyi31.client.api.AttendeeApi;
-import com.huiyi31.client.invoker.ApiClient;
 import com.huiyi31.client.model.RegisterAttendeeRequest;
 import com.huiyi31.client.model.RegisterAttendeeResponse;
 import com.sun.net.httpserver.HttpServer;
@@ -74,8 +73,13 @@ final class EndToEnd {
       }
     });
 
-    AttendeeApi generated = new ApiClient().setBasePath(baseUrl).buildClient(AttendeeApi.class);
-    clients.put("c generated ApiClient", () -> check(generated.registerAttendee(request)));
+    // The generator's stock Feign client (its own ApiClient and models, generated in this module
+    // only: the published client has no ApiClient), sent the same request.
+    var generated = new com.huiyi31.benchmarks.stock.invoker.ApiClient().setBasePath(baseUrl)
+        .buildClient(com.huiyi31.benchmarks.stock.api.AttendeeApi.class);
+    var stockRequest = mapper.convertValue(request, com.huiyi31.benchmarks.stock.model.RegisterAttendeeRequest.class);
+    clients.put("c generated ApiClient", () -> check(mapper.convertValue(generated.registerAttendee(stockRequest),
+        RegisterAttendeeResponse.class)));
 
     HttpClient jdk = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     clients.put("d JDK HttpClient + Jackson", () -> {

@@ -2,7 +2,7 @@ package com.huiyi31.tsproof;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.huiyi31.examples.sandbox.Sandbox;
+import com.huiyi31.sandbox.Huiyi31Sandbox;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +27,7 @@ class TypeScriptClientTest {
 
   @Test
   void generatedTypeScriptClientRegistersOneAttendee() throws Exception {
-    try (Sandbox sandbox = Sandbox.start(0)) {
+    try (Huiyi31Sandbox sandbox = Huiyi31Sandbox.start(0)) {
       Run run = node(REGISTER_JS.toString(), sandbox.baseUrl());
 
       assertThat(run.exitCode()).as(run.output()).isZero();
@@ -40,7 +40,7 @@ class TypeScriptClientTest {
 
   @Test
   void refusalExitsNonZero() throws Exception {
-    try (Sandbox sandbox = Sandbox.start(0)) {
+    try (Huiyi31Sandbox sandbox = Huiyi31Sandbox.start(0)) {
       // A Mobile ending in 0000 is the sandbox's trigger for businessCode 1001.
       Run run = node(REGISTER_JS.toString(), sandbox.baseUrl(), "13800000000");
 

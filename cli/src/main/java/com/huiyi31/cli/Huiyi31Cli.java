@@ -1,0 +1,102 @@
+package com.huiyi31.cli;
+
+import com.huiyi31.client.Huiyi31BusinessException;
+import com.huiyi31.client.Huiyi31Exception;
+import com.huiyi31.client.Huiyi31ValidationException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code huiyi31} command-line tool. */
+@Command(
+    name = "huiyi31",
+    mixinStandardHelpOptions = true,
+    versionProvider = Huiyi31Cli.Version.class,
+    description = {
+        "Registers attendees on the 31huiyi (31会议) platform, in bulk too, shows an event's attendee types, tickets "
+            + "and form fields, and runs an offline sandbox.",
+        "With --app-key (its secret in the environment variable HUIYI31_APP_SECRET, or typed when asked), register and "
+            + "import take names: the attendee type and ticket by name, fields by their labels, choices by their text."},
+    subcommands = {RegisterCommand.class, ImportCommand.class, TypesCommand.class, SandboxCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:done",
+        "1:the platform refused, or an HTTP or connection failure",
+        "2:usage error or invalid input (nothing was sent)",
+        "3:import finished, but some rows failed or their outcome is unknown"})
+public final class Huiyi31Cli implements Runnable {
+
+  /** Exit codes, as documented in --help. */
+  static final int OK = 0;
+  static final int FAILED = 1;
+  static final int USAGE = 2;
+  static final int PARTIAL = 3;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  private final SecretSources secrets;
+
+  private Huiyi31Cli(SecretSources secrets) {
+    this.secrets = secrets;
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the tool with the given output streams and returns its exit code (for tests too). */
+  static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    return execute(args, out, err, SecretSources.system());
+  }
+
+  /** As {@link #execute(String[], PrintWriter, PrintWriter)}, with the app secret read from {@code secrets}. */
+  static int execute(String[] args, PrintWriter out, PrintWriter err, SecretSources secrets) {
+    CommandLine cli = new CommandLine(new Huiyi31Cli(secrets));
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      PrintWriter stderr = commandLine.getErr();
+      if (e instanceof Huiyi31ValidationException) {
+        stderr.println("Not sent: the request is invalid.");
+        ((Huiyi31ValidationException) e).problems().forEach(p -> stderr.println("  " + p));
+        return USAGE;
+      }
+      if (e instanceof Huiyi31BusinessException) {
+        Huiyi31BusinessException refused = (Huiyi31BusinessException) e;
+        stderr.println("Refused by the platform: businessCode " + refused.businessCode() + " "
+            + (refused.businessMessage() == null ? "" : refused.businessMessage()));
+        return FAILED;
+      }
+      if (e instanceof Huiyi31Exception) {
+        stderr.println(e.getMessage());
+        return FAILED;
+      }
+      throw e;
+    });
+    return cli.execute(args);
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Name a command: register, import, types or sandbox.");
+  }
+
+  /**
+   * Where the app secret comes from for a command run under {@code commandLine}: this tool's
+   * sources, or the system's when the command runs on its own (tests of one command).
+   */
+  static SecretSources secrets(CommandLine commandLine) {
+    Object root = commandLine.getCommandSpec().root().userObject();
+    return root instanceof Huiyi31Cli ? ((Huiyi31Cli) root).secrets : SecretSources.system();
+  }
+
+  /** The version of the jar (from its manifest), or "development" when run from classes. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = Huiyi31Cli.class.getPackage().getImplementationVersion();
+      return new String[] {"huiyi31 " + (version == null ? "development" : version)};
+    }
+  }
+}

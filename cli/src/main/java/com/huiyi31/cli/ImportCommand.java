@@ -1,0 +1,201 @@
+package com.huiyi31.cli;
+
+import com.huiyi31.client.model.TicketItem;
+import com.huiyi31.cli.imports.ImportRun;
+import com.huiyi31.cli.imports.ImportSettings;
+import com.huiyi31.cli.imports.InvalidImportException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code huiyi31 import attendees.csv}: registers every attendee of a CSV file, safely re-runnable.
+ * The work is done in {@link com.huiyi31.cli.imports}; this class holds the options.
+ */
+@Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+        "Registers every attendee of a CSV file (UTF-8, with or without a BOM).",
+        "The first line names the columns: form fields (FullName, Mobile, Email, Company, Position, StringField1, ...) "
+            + "and optionally 'ticket' (SKU_ID:SKU_NAME[:QTY], else --ticket).",
+        "With --app-key, names work too (huiyi31 types shows them): columns may be field labels (姓名, 手机, 单选选择), "
+            + "cells of choice fields an option's text (单), the type --type-name, the ticket --ticket-name or a "
+            + "'ticket' cell with the ticket's name or id. Every row is resolved against the event's form first.",
+        "Every row is validated before anything is sent. A journal (FILE.journal) records each request before it "
+            + "is sent and its outcome after, so that running the same command again after any interruption "
+            + "sends only what is left: registered rows are skipped, rows whose outcome is unknown are not sent again "
+            + "(unless --resend-unknown), refused ones neither (unless --retry-refused).",
+        "Results, one line per row with orderNo, attendeeId, checkinCode or the error: FILE.result.csv (--out)."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:every row is registered (by this run or an earlier one)",
+        "1:nothing could be sent (e.g. the platform is unreachable), or the journal could not be written",
+        "2:usage error, invalid rows, or a file that changed since its journal was written (nothing was sent)",
+        "3:finished, but some rows were refused, failed or have an unknown outcome (see the results)"})
+final class ImportCommand implements Callable<Integer> {
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "The CSV file of attendees.")
+  Path file;
+
+  @Mixin
+  PlatformOptions platform;
+
+  @Mixin
+  CredentialOptions credentials;
+
+  @Mixin
+  EventOptions target;
+
+  @Option(names = "--ticket", paramLabel = "SKU_ID:SKU_NAME[:QTY]",
+      description = "The ticket of rows whose 'ticket' column is empty (or that have none). With --app-key its SKU_ID "
+          + "alone is enough.")
+  String ticket;
+
+  @Option(names = "--ticket-name", paramLabel = "NAME",
+      description = "Or that ticket by name, e.g. 嘉宾票 (needs --app-key). Left out with --app-key: the type's only "
+          + "ticket on sale.")
+  String ticketName;
+
+  @Option(names = "--concurrency", defaultValue = "4", paramLabel = "N",
+      description = "Requests in flight at once (1-64). Default: ${DEFAULT-VALUE}.")
+  int concurrency;
+
+  @Option(names = "--rate", paramLabel = "N", description = "At most N requests started per second (evenly spaced). Default: no limit.")
+  Double rate;
+
+  @Option(names = "--journal", paramLabel = "FILE", description = "The journal. Default: the input's name + .journal.")
+  Path journal;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "The result CSV. Default: the input's name with .result.csv.")
+  Path out;
+
+  @Option(names = "--dry-run", description = "Validate every row (and show what a run would send); send nothing.")
+  boolean dryRun;
+
+  @Option(names = "--retry-refused", description = "Send rows that the platform refused in an earlier run again.")
+  boolean retryRefused;
+
+  @Option(names = "--resend-unknown",
+      description = "Send rows whose earlier outcome is unknown again. Check the platform first: any of them that "
+          + "was registered gets registered twice.")
+  boolean resendUnknown;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    CommandLine commandLine = spec.commandLine();
+    boolean byNames = credentials.given();
+    target.check(commandLine, byNames);
+    checkOptions(commandLine, byNames);
+    CredentialOptions.Credentials given = credentials.resolve(commandLine, Huiyi31Cli.secrets(commandLine));
+    // By names, the rows are resolved against the event's types before anything is sent, so the
+    // connection (and the type list it loads once) comes first; by ids, only if there is something to send.
+    PlatformOptions.Connection named = byNames ? platform.connect(commandLine, concurrency, given) : null;
+    try {
+      return run(commandLine, settings(commandLine, named), named);
+    } finally {
+      if (named != null) {
+        named.close();
+      }
+    }
+  }
+
+  private int run(CommandLine commandLine, ImportSettings settings, PlatformOptions.Connection named) throws Exception {
+    PrintWriter stdout = commandLine.getOut();
+    PrintWriter stderr = commandLine.getErr();
+    try (ImportRun run = ImportRun.prepare(settings)) {
+      if (dryRun) {
+        run.printPlan(stdout);
+        return Huiyi31Cli.OK;
+      }
+      ImportRun.Verdict verdict;
+      if (run.rowsToSend() == 0) {
+        verdict = run.verdict(); // nothing left to send: no connection, no sandbox
+      } else if (named != null) {
+        verdict = run.send(named.client.attendees()::registerAttendee, stderr);
+      } else {
+        try (PlatformOptions.Connection connection = platform.connect(commandLine, concurrency)) {
+          verdict = run.send(connection.client.attendees()::registerAttendee, stderr);
+        }
+      }
+      try {
+        run.writeResult();
+      } catch (IOException e) {
+        // The journal holds every outcome: running the same command again sends nothing new and
+        // writes the results.
+        stderr.println("The results could not be written to " + settings.result() + " (" + e
+            + "). Is the file open in another program? Run the same command again to write them.");
+        verdict = ImportRun.Verdict.FAILED;
+      }
+      run.printSummary(stdout);
+      switch (verdict) {
+        case ALL_REGISTERED:
+          return Huiyi31Cli.OK;
+        case PARTIAL:
+          return Huiyi31Cli.PARTIAL;
+        default:
+          return Huiyi31Cli.FAILED;
+      }
+    } catch (InvalidImportException e) {
+      stderr.println(e.getMessage());
+      stderr.flush();
+      return Huiyi31Cli.USAGE;
+    }
+  }
+
+  /** Usage errors that need no file and no secret. */
+  private void checkOptions(CommandLine commandLine, boolean byNames) {
+    if (concurrency < 1 || concurrency > 64) {
+      throw new CommandLine.ParameterException(commandLine, "--concurrency must be between 1 and 64, was " + concurrency + ".");
+    }
+    if (rate != null && !(rate > 0 && rate <= 10_000)) {
+      throw new CommandLine.ParameterException(commandLine, "--rate must be a number above 0 (and at most 10000), was " + rate + ".");
+    }
+    if (target.event.isBlank() || target.type().isBlank()) {
+      throw new CommandLine.ParameterException(commandLine, "--event and --type must not be blank.");
+    }
+    if (ticketName != null && !byNames) {
+      throw new CommandLine.ParameterException(commandLine, "--ticket-name needs --app-key: names are looked up in the "
+          + "event's attendee types, which need the app's credentials. Without them, give --ticket SKU_ID:SKU_NAME.");
+    }
+    if (ticketName != null && ticket != null) {
+      throw new CommandLine.ParameterException(commandLine, "Give --ticket or --ticket-name, not both.");
+    }
+    if (ticket != null && (!byNames || ticket.indexOf(':') >= 0)) {
+      TicketItem item = Arguments.ticket(commandLine, ticket); // a malformed default is a usage error, before reading the file
+      if (byNames && item.getQuantity() != 1) {
+        throw new CommandLine.ParameterException(commandLine, "With --app-key a ticket's quantity is 1 (one person, "
+            + "one ticket), but --ticket gives " + item.getQuantity() + ".");
+      }
+    }
+  }
+
+  private ImportSettings settings(CommandLine commandLine, PlatformOptions.Connection named) {
+    ImportSettings.TicketParser tickets = value -> {
+      try {
+        return Arguments.ticket(commandLine, value);
+      } catch (CommandLine.ParameterException e) {
+        throw new IllegalArgumentException("not SKU_ID:SKU_NAME[:QTY]", e);
+      }
+    };
+    String defaultTicket = ticket;
+    ImportSettings.Names names = null;
+    if (named != null) {
+      defaultTicket = ticketName != null ? ticketName.strip()
+          : ticket == null ? null : ticket.indexOf(':') >= 0 ? Arguments.ticket(commandLine, ticket).getItemSkuId() : ticket.strip();
+      names = named.client.registration(target.event.strip())::prepare;
+    }
+    return new ImportSettings(file,
+        journal != null ? journal : ImportSettings.defaultJournal(file),
+        out != null ? out : ImportSettings.defaultResult(file),
+        target.event.strip(), target.type().strip(), defaultTicket, tickets, concurrency, rate == null ? 0 : rate,
+        dryRun, retryRefused, resendUnknown, names);
+  }
+}

@@ -1,0 +1,69 @@
+package com.huiyi31.cli.imports;
+
+import com.huiyi31.client.Registrant;
+import com.huiyi31.client.model.RegisterAttendeeRequest;
+import com.huiyi31.client.model.TicketItem;
+import java.nio.file.Path;
+
+/**
+ * What {@code huiyi31 import} was asked to do.
+ *
+ * @param input the CSV file
+ * @param journal the journal file (default: the input's name + {@code .journal})
+ * @param result the result CSV (default: the input's name with {@code .result.csv})
+ * @param event the event id (BventId) of every row
+ * @param type the attendee type of every row: its id (AttendeeTypeId), or with {@code names} its name or id
+ * @param defaultTicket the ticket of rows whose {@code ticket} cell is empty, or null: {@code SKU_ID:SKU_NAME[:QTY]},
+ *     or with {@code names} the ticket's name or id
+ * @param tickets parses a {@code SKU_ID:SKU_NAME[:QTY]} value (the syntax of register's --ticket)
+ * @param concurrency requests in flight at once (and so the client's maxConcurrentRequests)
+ * @param ratePerSecond at most this many requests started per second; 0 for no limit
+ * @param dryRun validate (and show the plan), send nothing
+ * @param retryRefused send rows the platform refused in an earlier run again
+ * @param resendUnknown send rows whose earlier outcome is unknown again (may create a second order)
+ * @param names resolves a row given by names (columns named by field labels, choices by option text, the type
+ *     and ticket by name) into its Register request, or null to take the file as ids and field names as they are
+ */
+public record ImportSettings(
+    Path input,
+    Path journal,
+    Path result,
+    String event,
+    String type,
+    String defaultTicket,
+    TicketParser tickets,
+    int concurrency,
+    double ratePerSecond,
+    boolean dryRun,
+    boolean retryRefused,
+    boolean resendUnknown,
+    Names names) {
+
+  /**
+   * Turns a row described by names into the request to send, checked against the event's forms:
+   * the client's {@code registration(event)::prepare}. Throws its validation exception, listing
+   * every problem, when the row does not fit.
+   */
+  @FunctionalInterface
+  public interface Names {
+    RegisterAttendeeRequest prepare(Registrant registrant);
+  }
+
+  /** Parses a ticket value; throws IllegalArgumentException (whose message is not shown) when malformed. */
+  @FunctionalInterface
+  public interface TicketParser {
+    TicketItem parse(String value);
+  }
+
+  /** {@code attendees.csv} -> {@code attendees.csv.journal}, next to it. */
+  public static Path defaultJournal(Path input) {
+    return input.resolveSibling(input.getFileName() + ".journal");
+  }
+
+  /** {@code attendees.csv} -> {@code attendees.result.csv}, next to it. */
+  public static Path defaultResult(Path input) {
+    String name = input.getFileName().toString();
+    String base = name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
+    return input.resolveSibling(base + ".result.csv");
+  }
+}

@@ -1,0 +1,349 @@
+package com.huiyi31.cli.imports;
+
+import static com.huiyi31.cli.imports.ImportFiles.args;
+import static com.huiyi31.cli.imports.ImportFiles.attendees;
+import static com.huiyi31.cli.imports.ImportFiles.journalEvents;
+import static com.huiyi31.cli.imports.ImportFiles.results;
+import static com.huiyi31.cli.imports.ImportFiles.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.huiyi31.cli.Cli;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code huiyi31 import} end to end, in this JVM, against a counting stand-in of the platform. */
+class ImportCommandTest {
+
+  private static FakePlatform platform;
+
+  @TempDir
+  Path dir;
+
+  @BeforeAll
+  static void startPlatform() {
+    platform = new FakePlatform(0);
+  }
+
+  @AfterAll
+  static void stopPlatform() {
+    platform.close();
+  }
+
+  @BeforeEach
+  void resetCounts() {
+    platform.resetCounts();
+  }
+
+  @Test
+  void aGoodFileIsRegisteredAndEveryRowGetsItsOrderInTheResultCsv() throws IOException {
+    Path csv = write(dir, "attendees.csv", "FullName,Mobile,Email,Company,Position\n"
+        + "张晓明,13912345678,,ACME,CTO\n"
+        + "李四,,li.si@example.com,\"Foo, Inc.\",\n"
+        + "王五,+86 139-1234-5679,wang@example.com,,\n");
+
+    Cli.Result result = Cli.run(args(csv, platform.baseUrl()));
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
+    assertThat(platform.registered()).containsOnly(Map.entry("张晓明", 1), Map.entry("李四", 1), Map.entry("王五", 1));
+    Map<String, Map<String, String>> rows = results(dir.resolve("attendees.result.csv"));
+    assertThat(rows.keySet()).containsExactly("张晓明", "李四", "王五");
+    rows.forEach((name, row) -> {
+      assertThat(row.get("status")).isEqualTo("REGISTERED");
+      assertThat(row.get("orderNo")).isEqualTo("order-" + name); // each row got its own answer
+      assertThat(row.get("attendeeId")).isEqualTo("attendee-" + name);
+      assertThat(row.get("checkinCode")).matches("[0-9]{19}");
+      assertThat(row.get("error")).isEmpty();
+    });
+    assertThat(rows.get("李四").get("Company")).isEqualTo("Foo, Inc."); // the input's columns as given
+    assertThat(rows.get("王五").get("Mobile")).isEqualTo("+86 139-1234-5679");
+    assertThat(result.out()).contains("3 rows: 3 REGISTERED.");
+    assertThat(result.err()).contains("3/3 done, 0 failed"); // not a terminal: plain progress lines
+  }
+
+  @Test
+  void anExcelFileWithAByteOrderMarkWorksAndTheMarkIsNotPartOfTheFirstColumnName() throws IOException {
+    Path csv = dir.resolve("excel.csv");
+    Files.write(csv, ("\uFEFFFullName,Mobile\r\nbom-1,13900000001\r\n").getBytes(StandardCharsets.UTF_8));
+
+    Cli.Result result = Cli.run(args(csv, platform.baseUrl()));
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
+    assertThat(platform.registered()).containsOnly(Map.entry("bom-1", 1)); // found by the field name "FullName"
+    byte[] written = Files.readAllBytes(dir.resolve("excel.result.csv"));
+    assertThat(new String(written, StandardCharsets.UTF_8))
+        .startsWith("\uFEFFFullName,Mobile,status,orderNo,attendeeId,checkinCode,error\r\nbom-1,13900000001,REGISTERED,order-bom-1,");
+  }
+
+  @Test
+  void everyBadRowIsReportedWithItsLineAndNoValueAndNothingIsSent() throws IOException {
+    Path csv = write(dir, "bad.csv", "FullName,Mobile,Email,ticket\n"
+        + "ok-1,13900000001,,\n"
+        + "bad-2,12ab34,,\n" // not a mobile number
+        + "ok-3,13900000003,,\n"
+        + "bad-4,,,\n" // neither mobile nor email
+        + "\"bad-5\nstill bad-5\",13900000005,not-an-email,sku-only\n" // a quoted line break: the row starts on line 6
+        + "ok-6,13900000006,,\n"
+        + "bad-7,13900000007,,,surplus\n"); // an unquoted comma
+
+    Cli.Result result = Cli.run(args(csv, platform.baseUrl()));
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+    assertThat(result.err()).contains("4 of 7 rows are invalid. Nothing was sent.");
+    assertThat(result.err()).contains("line 3: column \"Mobile\" is not a mobile number");
+    assertThat(result.err()).contains("line 5: the row has no non-empty Mobile or Email field");
+    assertThat(result.err()).contains("line 6: column \"ticket\" is not SKU_ID:SKU_NAME[:QTY]; column \"Email\" is not an email address");
+    assertThat(result.err()).contains("line 9: has 5 values but the first line names 4 columns");
+    assertThat(result.err()).doesNotContain("line 2:", "line 4:", "line 8:");
+    assertThat(result.err()).doesNotContain("12ab34", "not-an-email", "sku-only", "surplus", "bad-");
+    assertThat(platform.requests()).isZero();
+    assertThat(dir.resolve("bad.csv.journal")).doesNotExist();
+    assertThat(dir.resolve("bad.result.csv")).doesNotExist();
+  }
+
+  @Test
+  void aDryRunValidatesAndSendsNothing() throws IOException {
+    Path csv = attendees(dir, "dry.csv", "dry", 5);
+
+    Cli.Result result = Cli.run(args(csv, platform.baseUrl(), "--dry-run"));
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
+    assertThat(result.out()).contains("All 5 rows are valid. Nothing was sent (--dry-run).", "An import would send 5 rows.");
+    assertThat(platform.requests()).isZero();
+    assertThat(dir.resolve("dry.csv.journal")).doesNotExist();
+  }
+
+  @Test
+  void aDryRunReportsInvalidRowsWithExitCode2() throws IOException {
+    Path csv = write(dir, "dry-bad.csv", "FullName,Email\nx,not-an-email\n");
+
+    Cli.Result result = Cli.run(args(csv, platform.baseUrl(), "--dry-run"));
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("line 2: column \"Email\" is not an email address");
+    assertThat(platform.requests()).isZero();
+  }
+
+  @Test
+  void refusedAndUnknownRowsMakeItPartialAndAReRunSendsOnlyWhatIsSafe() throws IOException {
+    Path csv = write(dir, "mixed.csv", "FullName,Mobile\n"
+        + "ok-1,13900000001\n"
+        + "refuse-2,13900000002\n"
+        + "ok-3,13900000003\n"
+        + "reset-4,13900000004\n"
+        + "busy-5,13900000005\n"
+        + "ok-6,13900000006\n");
+    Path journal = dir.resolve("mixed.csv.journal");
+
+    Cli.Result first = Cli.run(args(csv, platform.baseUrl()));
+
+    assertThat(first.exitCode()).as(first.toString()).isEqualTo(3);
+    Map<String, Map<String, String>> rows = results(dir.resolve("mixed.result.csv"));
+    assertThat(rows).hasSize(6);
+    assertThat(rows.values().stream().map(row -> row.get("status")).collect(Collectors.toList())).containsExactly(
+        "REGISTERED", "REFUSED", "REGISTERED", "UNKNOWN", "FAILED_NOT_PROCESSED", "REGISTERED");
+    assertThat(rows.get("refuse-2").get("error")).contains("businessCode 1001", "手机号已被注册");
+    assertThat(rows.get("reset-4").get("error")).contains("may have processed", "--resend-unknown");
+    assertThat(rows.get("busy-5").get("error")).contains("HTTP 429");
+    assertThat(first.out()).contains("Outcome unknown", "line 5.", "--retry-refused): line 3.", "a re-run sends them): line 6.");
+    assertThat(platform.received()).containsOnly(Map.entry("ok-1", 1), Map.entry("refuse-2", 1), Map.entry("ok-3", 1),
+        Map.entry("reset-4", 1), Map.entry("busy-5", 1), Map.entry("ok-6", 1));
+    assertThat(journalEvents(journal))
+        .anyMatch(event -> event[1].equals("UNKNOWN") && event[2].equals("5"))
+        .anyMatch(event -> event[1].equals("REFUSED") && event[2].equals("3"))
+        .anyMatch(event -> event[1].equals("FAILED_NOT_PROCESSED") && event[2].equals("6"));
+
+    // Re-run: registered rows skipped, the refusal and the unknown one not sent; the 429 row sent again.
+    platform.resetCounts();
+    Cli.Result second = Cli.run(args(csv, platform.baseUrl()));
+
+    assertThat(second.exitCode()).as(second.toString()).isEqualTo(3);
+    assertThat(platform.received()).containsOnly(Map.entry("busy-5", 1));
+    Map<String, Map<String, String>> again = results(dir.resolve("mixed.result.csv"));
+    assertThat(again.get("ok-1")).containsEntry("status", "REGISTERED").containsEntry("orderNo", "order-ok-1"); // from the journal
+    assertThat(again.get("refuse-2")).containsEntry("status", "REFUSED");
+    assertThat(again.get("reset-4")).containsEntry("status", "UNKNOWN");
+
+    // A person checked: reset-4 is not on the platform. Send it again, and the refused one too.
+    platform.resetCounts();
+    Cli.Result third = Cli.run(args(csv, platform.baseUrl(), "--resend-unknown", "--retry-refused"));
+
+    assertThat(third.exitCode()).as(third.toString()).isEqualTo(3); // refused again, unknown again, 429 again
+    assertThat(platform.received()).containsOnly(Map.entry("refuse-2", 1), Map.entry("reset-4", 1), Map.entry("busy-5", 1));
+  }
+
+  @Test
+  void anUnreachablePlatformStopsTheRunWithExit1AndTheNextRunSendsEveryRow() throws IOException {
+    Path csv = attendees(dir, "offline.csv", "offline", 20);
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+
+    Cli.Result offline = Cli.run(args(csv, "http://127.0.0.1:" + closedPort, "--concurrency", "2"));
+
+    assertThat(offline.exitCode()).as(offline.toString()).isEqualTo(1);
+    assertThat(offline.err()).contains("Stopped: 10 rows in a row could not be sent");
+    Map<String, Map<String, String>> rows = results(dir.resolve("offline.result.csv"));
+    assertThat(rows).hasSize(20).allSatisfy((name, row) -> assertThat(row.get("status")).isEqualTo("FAILED_NOT_SENT"));
+    long tried = journalEvents(dir.resolve("offline.csv.journal")).stream().filter(event -> event[1].equals("SENDING")).count();
+    assertThat(tried).as("rows tried before stopping").isBetween(10L, 11L);
+    assertThat(rows.values()).filteredOn(row -> row.get("error").startsWith("not sent: 10 rows in a row")).hasSize(20 - (int) tried);
+
+    Cli.Result online = Cli.run(args(csv, platform.baseUrl()));
+
+    assertThat(online.exitCode()).as(online.toString()).isEqualTo(0);
+    assertThat(platform.registered()).hasSize(20).allSatisfy((name, count) -> assertThat(count).isEqualTo(1));
+  }
+
+  @Test
+  void aReRunOfACompleteImportSendsNothingAndExitsWith0() throws IOException {
+    Path csv = attendees(dir, "done.csv", "done", 4);
+    assertThat(Cli.run(args(csv, platform.baseUrl())).exitCode()).isEqualTo(0);
+    platform.resetCounts();
+
+    Cli.Result again = Cli.run(args(csv, platform.baseUrl()));
+
+    assertThat(again.exitCode()).as(again.toString()).isEqualTo(0);
+    assertThat(platform.requests()).isZero();
+    assertThat(again.out()).contains("4 rows: 4 REGISTERED (4 by an earlier run).");
+    assertThat(results(dir.resolve("done.result.csv")).get("done-004")).containsEntry("orderNo", "order-done-004");
+  }
+
+  @Test
+  void anEditedFileIsRefusedButRowsAddedAtTheEndAreImported() throws IOException {
+    Path csv = attendees(dir, "edit.csv", "edit", 3);
+    assertThat(Cli.run(args(csv, platform.baseUrl())).exitCode()).isEqualTo(0);
+    String original = Files.readString(csv);
+    platform.resetCounts();
+
+    write(dir, "edit.csv", original.replace("edit-002,13900000002", "edit-002,13900000099"));
+    Cli.Result edited = Cli.run(args(csv, platform.baseUrl()));
+
+    assertThat(edited.exitCode()).as(edited.toString()).isEqualTo(2);
+    assertThat(edited.err()).contains("The file changed since the journal", "line 3 (REGISTERED) has different content");
+    assertThat(edited.err()).doesNotContain("13900000099");
+    assertThat(platform.requests()).isZero();
+
+    write(dir, "edit.csv", original + "edit-004,13900000004,ACME\n");
+    Cli.Result appended = Cli.run(args(csv, platform.baseUrl()));
+
+    assertThat(appended.exitCode()).as(appended.toString()).isEqualTo(0);
+    assertThat(platform.received()).containsOnly(Map.entry("edit-004", 1));
+  }
+
+  @Test
+  void resultsThatCannotBeWrittenFailTheRunButAReRunWritesThemWithoutSendingAgain() throws IOException {
+    Path csv = attendees(dir, "locked.csv", "locked", 2);
+    Path blocked = Files.createDirectories(dir.resolve("blocked.csv"));
+    Files.writeString(blocked.resolve("keep"), "a non-empty directory cannot be replaced by a file");
+
+    Cli.Result first = Cli.run(args(csv, platform.baseUrl(), "--out", blocked.toString()));
+
+    assertThat(first.exitCode()).as(first.toString()).isEqualTo(1);
+    assertThat(first.err()).contains("The results could not be written", "Run the same command again");
+    assertThat(platform.registered()).hasSize(2);
+    platform.resetCounts();
+
+    Cli.Result second = Cli.run(args(csv, platform.baseUrl()));
+
+    assertThat(second.exitCode()).as(second.toString()).isEqualTo(0);
+    assertThat(platform.requests()).isZero();
+    assertThat(results(dir.resolve("locked.result.csv")).get("locked-002")).containsEntry("orderNo", "order-locked-002");
+  }
+
+  @Test
+  void anotherEventsJournalIsNotContinued() throws IOException {
+    Path csv = attendees(dir, "event.csv", "event", 1);
+    assertThat(Cli.run(args(csv, platform.baseUrl())).exitCode()).isEqualTo(0);
+    platform.resetCounts();
+
+    Cli.Result other = Cli.run("import", csv.toString(), "--base-url", platform.baseUrl(), "--event", "another-event",
+        "--type", ImportFiles.TYPE, "--ticket", ImportFiles.TICKET);
+
+    assertThat(other.exitCode()).isEqualTo(2);
+    assertThat(other.err()).contains("belongs to an import with a different --event");
+    assertThat(platform.requests()).isZero();
+  }
+
+  @Test
+  void theJournalHoldsNoPersonalValue() throws IOException {
+    // StringField1 first: the stand-in echoes the first field into orderNo, and it is no personal value.
+    Path csv = write(dir, "private.csv", "StringField1,FullName,Mobile,Email,Company\n"
+        + "row-1,张晓明,13912345678,zhang@example.com,秘密公司\n"
+        + "refuse-2,李四,13987654321,li@example.com,另一家\n");
+
+    Cli.Result result = Cli.run(args(csv, platform.baseUrl()));
+
+    assertThat(result.exitCode()).isEqualTo(3);
+    String journal = Files.readString(dir.resolve("private.csv.journal"));
+    assertThat(journal).contains("REGISTERED", "REFUSED");
+    assertThat(journal).doesNotContain("张晓明", "13912345678", "zhang@example.com", "秘密公司", "李四", "13987654321",
+        "li@example.com", "另一家");
+  }
+
+  @Test
+  void requestsInFlightNeverExceedTheConcurrency() throws IOException {
+    try (FakePlatform slow = new FakePlatform(20)) {
+      Path csv = attendees(dir, "many.csv", "many", 40);
+
+      Cli.Result result = Cli.run(args(csv, slow.baseUrl(), "--concurrency", "4"));
+
+      assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
+      assertThat(slow.registered()).hasSize(40).allSatisfy((name, count) -> assertThat(count).isEqualTo(1));
+      assertThat(slow.maxInFlight()).isBetween(2, 4);
+    }
+  }
+
+  @Test
+  void theRateLimitSpacesTheRequests() throws IOException {
+    Path csv = attendees(dir, "rate.csv", "rate", 10);
+
+    Cli.Result result = Cli.run(args(csv, platform.baseUrl(), "--rate", "20", "--concurrency", "4"));
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
+    List<Long> arrivals = platform.arrivals().stream().sorted().collect(Collectors.toList());
+    assertThat(arrivals).hasSize(10);
+    // 20/s: a request every 50 ms. Unlimited, all 10 would arrive within a few milliseconds. The
+    // median gap ignores a first request slowed by opening its connection.
+    List<Long> gaps = new java.util.ArrayList<>();
+    for (int i = 1; i < arrivals.size(); i++) {
+      gaps.add(arrivals.get(i) - arrivals.get(i - 1));
+    }
+    java.util.Collections.sort(gaps);
+    assertThat(gaps.get(gaps.size() / 2)).as("median gap, ns").isGreaterThan(35_000_000L);
+    assertThat(arrivals.get(9) - arrivals.get(0)).as("span, ns").isGreaterThanOrEqualTo(300_000_000L);
+  }
+
+  @Test
+  void usageErrorsExitWith2() throws IOException {
+    Path csv = attendees(dir, "usage.csv", "usage", 1);
+
+    assertThat(Cli.run(args(csv, platform.baseUrl(), "--concurrency", "0")).exitCode()).isEqualTo(2);
+    assertThat(Cli.run(args(csv, platform.baseUrl(), "--rate", "-1")).exitCode()).isEqualTo(2);
+    assertThat(Cli.run("import", csv.toString(), "--ticket", "no-colon", "--event", "e", "--type", "t").exitCode()).isEqualTo(2);
+    Cli.Result missing = Cli.run(args(dir.resolve("missing.csv"), platform.baseUrl()));
+    assertThat(missing.exitCode()).isEqualTo(2);
+    assertThat(missing.err()).contains("does not exist");
+    Path header = write(dir, "twice.csv", "FullName,Mobile,mobile\nx,13900000001,13900000002\n");
+    Cli.Result twice = Cli.run(args(header, platform.baseUrl()));
+    assertThat(twice.exitCode()).isEqualTo(2);
+    assertThat(twice.err()).contains("Columns 2 and 3 are both named \"mobile\"");
+    Path gbk = dir.resolve("gbk.csv");
+    Files.write(gbk, new byte[] {'F', 'u', 'l', 'l', 'N', 'a', 'm', 'e', '\n', (byte) 0xD5, (byte) 0xC5, '\n'});
+    Cli.Result notUtf8 = Cli.run(args(gbk, platform.baseUrl()));
+    assertThat(notUtf8.exitCode()).isEqualTo(2);
+    assertThat(notUtf8.err()).contains("is not UTF-8 text");
+    assertThat(platform.requests()).isZero();
+  }
+}

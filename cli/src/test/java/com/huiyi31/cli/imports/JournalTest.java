@@ -1,0 +1,144 @@
+package com.huiyi31.cli.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The journal read back: the states a re-run acts on, torn and damaged files, the lock. */
+class JournalTest {
+
+  private static final CsvInput.Row ROW_2 = new CsvInput.Row(2, List.of("a"), null, "00000000000000a2");
+  private static final CsvInput.Row ROW_3 = new CsvInput.Row(3, List.of("b"), null, "00000000000000b3");
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void theLatestEventOfALineIsItsStateAndAnEarlierUnknownIsRemembered() throws IOException {
+    Path path = dir.resolve("j");
+    try (Journal journal = Journal.open(path, "event", "type")) {
+      journal.append(Journal.State.SENDING, ROW_2, Map.of());
+      journal.append(Journal.State.UNKNOWN, ROW_2, Map.of("reason", "reset\tafter\nsending"));
+      journal.append(Journal.State.SENDING, ROW_2, Map.of());
+      journal.append(Journal.State.REGISTERED, ROW_2, Map.of("orderNo", "123"));
+      journal.append(Journal.State.SENDING, ROW_3, Map.of()); // then the process died
+    }
+
+    Map<Integer, Journal.RowHistory> history = Journal.read(path, "event", "type");
+
+    assertThat(history.get(2).last().state()).isEqualTo(Journal.State.REGISTERED);
+    assertThat(history.get(2).last().details()).containsEntry("orderNo", "123");
+    assertThat(history.get(2).earlierUncertain()).isTrue();
+    assertThat(history.get(3).uncertain()).isTrue();
+    assertThat(history.get(3).last().hash()).isEqualTo("00000000000000b3");
+    assertThat(Files.readAllLines(path)).allMatch(line -> line.startsWith("#") || line.split("\t").length >= 2)
+        .anyMatch(line -> line.endsWith("\treason=reset after sending")); // one event per line
+  }
+
+  @Test
+  void anOutcomeIsWrittenAtOnceAndForcedWithTheNextSendingLine() throws IOException {
+    Path path = dir.resolve("j");
+    try (Journal journal = Journal.open(path, "event", "type")) {
+      journal.append(Journal.State.SENDING, ROW_2, Map.of());
+      long forcesAfterSending = journal.forces();
+
+      journal.appendOutcome(Journal.State.REGISTERED, ROW_2, Map.of("orderNo", "123"));
+
+      assertThat(journal.forces()).as("an outcome alone is not forced").isEqualTo(forcesAfterSending);
+      // Written, so a re-run after the process died (kill -9) sees it.
+      assertThat(Journal.read(path, "event", "type").get(2).last().state()).isEqualTo(Journal.State.REGISTERED);
+
+      journal.append(Journal.State.SENDING, ROW_3, Map.of());
+
+      assertThat(journal.forces()).as("one force covers the outcome and the next SENDING").isEqualTo(forcesAfterSending + 1);
+      journal.appendOutcome(Journal.State.UNKNOWN, ROW_3, Map.of());
+    }
+    assertThat(Journal.read(path, "event", "type").get(3).last().state()).isEqualTo(Journal.State.UNKNOWN);
+  }
+
+  @Test
+  void forceAndCloseForceOnlyWhatIsNotOnDiskYet() throws IOException {
+    Path path = dir.resolve("j");
+    try (Journal journal = Journal.open(path, "event", "type")) {
+      journal.append(Journal.State.SENDING, ROW_2, Map.of());
+      long forces = journal.forces();
+
+      journal.force();
+      assertThat(journal.forces()).as("nothing new to force").isEqualTo(forces);
+
+      journal.appendOutcome(Journal.State.REGISTERED, ROW_2, Map.of());
+      journal.force();
+      assertThat(journal.forces()).isEqualTo(forces + 1);
+    }
+  }
+
+  @Test
+  void aSendingLineCannotBeLeftUnforced() throws IOException {
+    try (Journal journal = Journal.open(dir.resolve("j"), "event", "type")) {
+      assertThatThrownBy(() -> journal.appendOutcome(Journal.State.SENDING, ROW_2, Map.of()))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Test
+  void aLastLineTornByACrashIsIgnoredAndEnded() throws IOException {
+    Path path = dir.resolve("j");
+    try (Journal journal = Journal.open(path, "event", "type")) {
+      journal.append(Journal.State.SENDING, ROW_2, Map.of());
+    }
+    Files.writeString(path, "2025-01-01T00:00:00Z\tREGIST", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+
+    try (Journal journal = Journal.open(path, "event", "type")) {
+      assertThat(journal.history().get(2).last().state()).isEqualTo(Journal.State.SENDING);
+      journal.append(Journal.State.REGISTERED, ROW_2, Map.of());
+    }
+
+    assertThat(Journal.read(path, "event", "type").get(2).last().state()).isEqualTo(Journal.State.REGISTERED);
+  }
+
+  @Test
+  void aDamagedLineStopsTheImport() throws IOException {
+    Path path = dir.resolve("j");
+    try (Journal journal = Journal.open(path, "event", "type")) {
+      journal.append(Journal.State.SENDING, ROW_2, Map.of());
+    }
+    List<String> lines = new java.util.ArrayList<>(Files.readAllLines(path));
+    lines.add(2, "someone typed here");
+    Files.write(path, lines);
+
+    assertThatThrownBy(() -> Journal.open(path, "event", "type")).isInstanceOf(InvalidImportException.class)
+        .hasMessageContaining("is damaged at line 3");
+  }
+
+  @Test
+  void onlyOneImportAtATimeUsesAJournal() throws IOException {
+    Path path = dir.resolve("j");
+    try (Journal first = Journal.open(path, "event", "type")) {
+      assertThatThrownBy(() -> Journal.open(path, "event", "type")).isInstanceOf(InvalidImportException.class)
+          .hasMessageContaining("Another import is using the journal");
+      first.append(Journal.State.SENDING, ROW_2, Map.of());
+    }
+    try (Journal again = Journal.open(path, "event", "type")) {
+      assertThat(again.history()).containsOnlyKeys(2);
+    }
+  }
+
+  @Test
+  void theRowHashDependsOnEveryCellAndItsColumn() {
+    String hash = CsvInput.hash(List.of("FullName", "Mobile"), List.of("张晓明", "13912345678"));
+
+    assertThat(hash).matches("[0-9a-f]{16}").doesNotContain("13912345678");
+    assertThat(CsvInput.hash(List.of("FullName", "Mobile"), List.of("张晓明", "13912345679"))).isNotEqualTo(hash);
+    assertThat(CsvInput.hash(List.of("FullName", "Email"), List.of("张晓明", "13912345678"))).isNotEqualTo(hash);
+    assertThat(CsvInput.hash(List.of("FullName", "Mobile"), List.of("张晓明1", "3912345678"))).isNotEqualTo(hash);
+    assertThat(CsvInput.hash(List.of("FullName", "Mobile"), List.of("张晓明", "13912345678"))).isEqualTo(hash);
+  }
+}

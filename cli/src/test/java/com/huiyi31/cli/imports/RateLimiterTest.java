@@ -1,0 +1,103 @@
+package com.huiyi31.cli.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** The limiter's schedule, on a fake clock: no test waits for real time. */
+class RateLimiterTest {
+
+  private static final long MS = 1_000_000L;
+
+  /** A clock that moves only when someone sleeps on it. */
+  static final class FakeClock implements RateLimiter.Clock {
+    long now;
+    final List<Long> sleeps = new ArrayList<>();
+
+    @Override
+    public synchronized long nanoTime() {
+      return now;
+    }
+
+    @Override
+    public synchronized void sleepNanos(long nanos) {
+      sleeps.add(nanos);
+      now += nanos;
+    }
+  }
+
+  @Test
+  void permitsAreEvenlySpaced() throws InterruptedException {
+    FakeClock clock = new FakeClock();
+    RateLimiter limiter = new RateLimiter(4, clock);
+    List<Long> granted = new ArrayList<>();
+
+    for (int i = 0; i < 9; i++) {
+      limiter.acquire();
+      granted.add(clock.nanoTime());
+    }
+
+    assertThat(granted).containsExactly(0L, 250 * MS, 500 * MS, 750 * MS, 1000 * MS, 1250 * MS, 1500 * MS, 1750 * MS, 2000 * MS);
+    assertThat(clock.sleeps).hasSize(8).allMatch(sleep -> sleep == 250 * MS);
+  }
+
+  @Test
+  void idleTimeSavesNoCreditForABurst() throws InterruptedException {
+    FakeClock clock = new FakeClock();
+    RateLimiter limiter = new RateLimiter(10, clock);
+    limiter.acquire();
+    clock.now += 10_000 * MS; // ten idle seconds
+
+    List<Long> granted = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      limiter.acquire();
+      granted.add(clock.nanoTime());
+    }
+
+    assertThat(granted).containsExactly(10_000 * MS, 10_100 * MS, 10_200 * MS);
+  }
+
+  @Test
+  void manyThreadsTogetherGetNoMoreThanTheRateInAnySecond() throws Exception {
+    FakeClock clock = new FakeClock(); // frozen: every thread asks at the same instant
+    RateLimiter limiter = new RateLimiter(25, clock);
+    ExecutorService threads = Executors.newFixedThreadPool(8);
+    List<Future<List<Long>>> reservations = new ArrayList<>();
+    for (int t = 0; t < 8; t++) {
+      reservations.add(threads.submit(() -> {
+        List<Long> slots = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+          slots.add(limiter.reserve());
+        }
+        return slots;
+      }));
+    }
+    List<Long> slots = new ArrayList<>();
+    for (Future<List<Long>> reservation : reservations) {
+      slots.addAll(reservation.get());
+    }
+    threads.shutdown();
+    Collections.sort(slots);
+
+    assertThat(slots).hasSize(200).doesNotHaveDuplicates();
+    for (int i = 1; i < slots.size(); i++) {
+      assertThat(slots.get(i) - slots.get(i - 1)).isEqualTo(40 * MS);
+    }
+    for (long start : slots) { // any one-second window starting at a permit holds at most 25
+      assertThat(slots.stream().filter(slot -> slot >= start && slot < start + 1000 * MS).count()).isLessThanOrEqualTo(25);
+    }
+  }
+
+  @Test
+  void aRateMustBePositive() {
+    assertThatThrownBy(() -> new RateLimiter(0, new FakeClock())).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new RateLimiter(Double.NaN, new FakeClock())).isInstanceOf(IllegalArgumentException.class);
+  }
+}
