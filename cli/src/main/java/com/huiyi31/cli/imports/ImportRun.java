@@ -1,18 +1,12 @@
 package com.huiyi31.cli.imports;
 
-import com.huiyi31.client.Huiyi31BusinessException;
 import com.huiyi31.client.Huiyi31Client;
-import com.huiyi31.client.Huiyi31Exception;
-import com.huiyi31.client.Huiyi31HttpException;
-import com.huiyi31.client.model.OrderAttendee;
 import com.huiyi31.client.model.RegisterAttendeeRequest;
 import com.huiyi31.client.model.RegisterAttendeeResponse;
-import com.huiyi31.client.model.RegistrationOrder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -60,21 +54,10 @@ public final class ImportRun implements AutoCloseable {
     RegisterAttendeeResponse send(RegisterAttendeeRequest request);
   }
 
-  /** A row's line in the result file. */
-  record RowResult(String status, String orderNo, String attendeeId, String checkinCode, String error,
-      Journal.State state, Map<String, String> details) {
-
-    boolean registered() {
-      return state == Journal.State.REGISTERED;
-    }
-  }
-
   /** After this many rows in a row that could not be sent, the platform is unreachable: stop. */
   static final int STOP_AFTER_NOT_SENT_IN_A_ROW = 10;
 
   private static final int LISTED_LINES = 50;
-  private static final String DUPLICATE_WARNING =
-      "registered, but an earlier attempt's outcome was unknown: check the platform for a second order";
 
   private final ImportSettings settings;
   private final CsvInput input;
@@ -103,7 +86,7 @@ public final class ImportRun implements AutoCloseable {
       if (shouldSend(before)) {
         toSend.add(row);
       } else {
-        results.put(row.row.line(), fromJournal(before));
+        results.put(row.row.line(), RowResult.asJournaled(before));
       }
     }
     registeredBefore = results.values().stream().filter(RowResult::registered).count();
@@ -146,7 +129,7 @@ public final class ImportRun implements AutoCloseable {
     out.println("All " + rows.size() + " rows are valid. Nothing was sent (--dry-run).");
     if (!history.isEmpty()) {
       printCounts(out, "Already in the journal " + settings.journal() + ": ", results.values().stream()
-          .filter(result -> result.state() != null).collect(Collectors.toList()), registeredBefore);
+          .collect(Collectors.toList()), registeredBefore);
     }
     out.println("An import would send " + toSend.size() + " rows.");
     out.flush();
@@ -208,9 +191,8 @@ public final class ImportRun implements AutoCloseable {
     }
     String reason = stopReason.get();
     for (RowRequest row : toSend) { // rows the run stopped before: as they were
-      results.computeIfAbsent(row.row.line(), line -> history.containsKey(line) ? fromJournal(history.get(line))
-          : new RowResult(Journal.State.FAILED_NOT_SENT.name(), "", "", "", "not sent: " + reason + "; a re-run sends it",
-              null, Map.of()));
+      results.computeIfAbsent(row.row.line(), line -> history.containsKey(line)
+          ? RowResult.asJournaled(history.get(line)) : RowResult.notReached(reason));
     }
     if (reason != null) {
       err.println("Stopped: " + reason + ".");
@@ -245,15 +227,15 @@ public final class ImportRun implements AutoCloseable {
       results.put(row.row.line(), result);
       try {
         // Forced with this worker's next SENDING line (or at the end): see Journal.
-        journal.appendOutcome(result.state(), row.row, result.details());
+        journal.appendOutcome(result.outcome().journalState(), row.row, result.details());
       } catch (IOException e) {
         journalFailed(e); // the journal keeps SENDING: a re-run treats the row as unknown, which is safe
       }
       progress.rowDone(!result.registered());
-      if (result.state() != Journal.State.FAILED_NOT_SENT) {
+      if (result.outcome() != RowOutcome.NOT_SENT) {
         reachedPlatform.incrementAndGet();
       }
-      if (result.state() == Journal.State.FAILED_NOT_SENT) {
+      if (result.outcome() == RowOutcome.NOT_SENT) {
         if (notSentInARow.incrementAndGet() >= STOP_AFTER_NOT_SENT_IN_A_ROW) {
           stop(STOP_AFTER_NOT_SENT_IN_A_ROW + " rows in a row could not be sent (is the platform reachable?)");
         }
@@ -268,97 +250,22 @@ public final class ImportRun implements AutoCloseable {
         || history.get(row.row.line()).earlierUncertain());
     try {
       RegisterAttendeeResponse response = sender.send(row.request);
-      return registered(response.getData(), earlierUncertain);
-    } catch (Huiyi31BusinessException e) {
-      return result(Journal.State.REFUSED, e.getMessage(), details("businessCode", String.valueOf(e.businessCode()),
-          "message", e.getMessage()));
-    } catch (Huiyi31Exception e) {
-      switch (e.outcome()) {
-        case NOT_SENT:
-          return result(Journal.State.FAILED_NOT_SENT, e.getMessage(), details("reason", e.getMessage()));
-        case NOT_PROCESSED:
-          String status = e instanceof Huiyi31HttpException ? String.valueOf(((Huiyi31HttpException) e).status()) : null;
-          return result(Journal.State.FAILED_NOT_PROCESSED, e.getMessage(), details("httpStatus", status,
-              "reason", e.getMessage()));
-        default:
-          return result(Journal.State.UNKNOWN, unknownAdvice(e.getMessage()), details("reason", e.getMessage()));
-      }
+      return RowResult.registered(response.getData(), earlierUncertain);
     } catch (RuntimeException e) {
-      // Not from the client's error model, so nobody can say whether the request left: unknown.
-      String reason = "unexpected " + e.getClass().getName() + " while sending";
-      return result(Journal.State.UNKNOWN, unknownAdvice(reason), details("reason", reason));
+      return RowResult.failed(e);
     }
-  }
-
-  private static RowResult registered(RegistrationOrder order, boolean earlierUncertain) {
-    String orderNo = order == null ? null : order.getOrderNo();
-    OrderAttendee attendee = order == null || order.getOrderAttendees() == null || order.getOrderAttendees().isEmpty()
-        ? null : order.getOrderAttendees().get(0);
-    String attendeeId = attendee == null ? null : attendee.getAttendeeId();
-    String checkinCode = attendee == null ? null : attendee.getCheckinCode();
-    return new RowResult(Journal.State.REGISTERED.name(), Objects.toString(orderNo, ""), Objects.toString(attendeeId, ""),
-        Objects.toString(checkinCode, ""), earlierUncertain ? DUPLICATE_WARNING : "", Journal.State.REGISTERED,
-        details("orderNo", orderNo, "attendeeId", attendeeId, "checkinCode", checkinCode));
-  }
-
-  private static RowResult result(Journal.State state, String error, Map<String, String> details) {
-    return new RowResult(state.name(), "", "", "", error, state, details);
-  }
-
-  private static String unknownAdvice(String reason) {
-    return reason + " Not sent again by a re-run: check the platform, then use --resend-unknown if it is not registered.";
-  }
-
-  /** Keys and values, in order; null values are left out. */
-  private static Map<String, String> details(String... keysAndValues) {
-    Map<String, String> details = new LinkedHashMap<>();
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      if (keysAndValues[i + 1] != null) {
-        details.put(keysAndValues[i], keysAndValues[i + 1]);
-      }
-    }
-    return details;
   }
 
   private boolean shouldSend(Journal.RowHistory before) {
     if (before == null) {
       return true;
     }
-    switch (before.last().state()) {
-      case REGISTERED:
-        return false;
-      case REFUSED:
-        return settings.retryRefused();
-      case SENDING:
-      case UNKNOWN:
-        return settings.resendUnknown();
-      default:
-        return true; // FAILED_NOT_SENT, FAILED_NOT_PROCESSED: nothing exists on the platform
-    }
-  }
-
-  /** A row this run does not send, as the journal left it. */
-  private RowResult fromJournal(Journal.RowHistory before) {
-    Journal.Entry last = before.last();
-    Map<String, String> d = last.details();
-    switch (last.state()) {
-      case REGISTERED:
-        return new RowResult(last.state().name(), d.getOrDefault("orderNo", ""), d.getOrDefault("attendeeId", ""),
-            d.getOrDefault("checkinCode", ""), before.earlierUncertain() ? DUPLICATE_WARNING : "", last.state(), d);
-      case REFUSED:
-        return new RowResult(last.state().name(), "", "", "", d.getOrDefault("message", "refused")
-            + " (not sent again: --retry-refused sends it)", last.state(), d);
-      case SENDING:
-        return new RowResult(Journal.State.UNKNOWN.name(), "", "", "", unknownAdvice("The import stopped at "
-            + last.time() + " while this row was being sent: the platform may have registered it."), last.state(), d);
-      case FAILED_NOT_SENT:
-      case FAILED_NOT_PROCESSED:
-        return new RowResult(last.state().name(), "", "", "", d.getOrDefault("reason", "") + " (a re-run sends it)",
-            last.state(), d);
-      default:
-        return new RowResult(Journal.State.UNKNOWN.name(), "", "", "", unknownAdvice(d.getOrDefault("reason", "")),
-            last.state(), d);
-    }
+    return switch (RowOutcome.of(before.last().state())) {
+      case REGISTERED -> false;
+      case REFUSED -> settings.retryRefused();
+      case UNKNOWN -> settings.resendUnknown(); // also a SENDING without an outcome
+      case NOT_SENT, NOT_PROCESSED -> true; // nothing exists on the platform
+    };
   }
 
   /** How the import stands now (after {@link #send}, or instead of it when there is nothing to send). */
@@ -384,14 +291,14 @@ public final class ImportRun implements AutoCloseable {
     out.println("Results: " + settings.result());
     out.println("Journal: " + settings.journal());
     listLines(out, "Refused by the platform (not sent again unless --retry-refused)",
-        result -> result.status().equals(Journal.State.REFUSED.name()));
+        result -> result.outcome() == RowOutcome.REFUSED);
     listLines(out, "Not sent or not processed (a re-run sends them)",
-        result -> result.status().startsWith("FAILED_"));
+        result -> result.outcome().nothingOnThePlatform());
     listLines(out, "Outcome unknown: the platform may have registered them. Check them on the platform; a re-run "
         + "sends them only with --resend-unknown (which registers twice any that were registered)",
-        result -> result.status().equals(Journal.State.UNKNOWN.name()));
+        result -> result.outcome() == RowOutcome.UNKNOWN);
     listLines(out, "Registered after an attempt whose outcome was unknown: check the platform for a second order",
-        result -> result.registered() && !result.error().isEmpty());
+        RowResult::earlierAttemptUnknown);
     String failure = journalFailure.get();
     if (failure != null) {
       out.println("The journal could not be written (" + failure + "): the rows in flight then count as unknown.");
@@ -404,7 +311,7 @@ public final class ImportRun implements AutoCloseable {
         .collect(Collectors.groupingBy(RowResult::status, java.util.TreeMap::new, Collectors.counting()));
     String counts = byStatus.entrySet().stream()
         .map(entry -> entry.getValue() + " " + entry.getKey()
-            + (entry.getKey().equals(Journal.State.REGISTERED.name()) && earlier > 0 ? " (" + earlier + " by an earlier run)" : ""))
+            + (entry.getKey().equals(RowOutcome.REGISTERED.status()) && earlier > 0 ? " (" + earlier + " by an earlier run)" : ""))
         .collect(Collectors.joining(", "));
     out.println(prefix + (counts.isEmpty() ? "none" : counts) + ".");
   }
