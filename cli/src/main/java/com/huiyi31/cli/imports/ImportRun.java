@@ -1,6 +1,5 @@
 package com.huiyi31.cli.imports;
 
-import com.huiyi31.client.Huiyi31Client;
 import com.huiyi31.client.model.RegisterAttendeeRequest;
 import com.huiyi31.client.model.RegisterAttendeeResponse;
 import java.io.IOException;
@@ -9,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -22,19 +20,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
- * One {@code huiyi31 import}: {@link #prepare} reads and validates every row and checks the
- * journal (sending nothing), {@link #send} registers the rows that need it, {@link #writeResult}
- * and {@link #printSummary} report.
- *
- * <p>What a run sends, by the row's state in the journal (see {@link Journal}):
- * <ul>
- *   <li>none, FAILED_NOT_SENT, FAILED_NOT_PROCESSED: sent (nothing exists on the platform);
- *   <li>REGISTERED: skipped, its order reported again;
- *   <li>REFUSED: reported again, sent only with --retry-refused (the same request gets the same
- *       businessCode unless something changed on the platform, e.g. more tickets);
- *   <li>UNKNOWN, or SENDING without an outcome: listed for a person to check, sent only with
- *       --resend-unknown (the platform may have registered it: sending again may register twice).
- * </ul>
+ * One {@code huiyi31 import}: {@link #prepare} reads and validates every row and plans against
+ * the journal (sending nothing, see {@link ImportPlan}), {@link #send} registers the rows that need
+ * it, {@link #writeResult} and {@link #printSummary} report.
  */
 public final class ImportRun implements AutoCloseable {
 
@@ -57,14 +45,13 @@ public final class ImportRun implements AutoCloseable {
   /** After this many rows in a row that could not be sent, the platform is unreachable: stop. */
   static final int STOP_AFTER_NOT_SENT_IN_A_ROW = 10;
 
-  private static final int LISTED_LINES = 50;
+  /** At most this many lines are listed in a message; the results file has them all. */
+  static final int LISTED_LINES = 50;
 
   private final ImportSettings settings;
-  private final CsvInput input;
-  private final List<RowRequest> rows;
+  private final ImportPlan plan;
   private final Journal journal; // null for a dry run
-  private final Map<Integer, Journal.RowHistory> history;
-  private final List<RowRequest> toSend = new ArrayList<>();
+  private final List<ImportPlan.PlannedRow> toSend;
   private final Map<Integer, RowResult> results = new ConcurrentHashMap<>();
   private final AtomicReference<String> stopReason = new AtomicReference<>();
   private final AtomicReference<String> journalFailure = new AtomicReference<>();
@@ -74,22 +61,15 @@ public final class ImportRun implements AutoCloseable {
   private final long registeredBefore;
   private Thread shutdownHook;
 
-  private ImportRun(ImportSettings settings, CsvInput input, List<RowRequest> rows, Journal journal,
-      Map<Integer, Journal.RowHistory> history) {
+  private ImportRun(ImportSettings settings, ImportPlan plan, Journal journal) {
     this.settings = settings;
-    this.input = input;
-    this.rows = rows;
+    this.plan = plan;
     this.journal = journal;
-    this.history = history;
-    for (RowRequest row : rows) {
-      Journal.RowHistory before = history.get(row.row.line());
-      if (shouldSend(before)) {
-        toSend.add(row);
-      } else {
-        results.put(row.row.line(), RowResult.asJournaled(before));
-      }
+    this.toSend = plan.toSend();
+    for (ImportPlan.PlannedRow row : plan.skipped()) {
+      results.put(row.line(), RowResult.asJournaled(row.journaled()));
     }
-    registeredBefore = results.values().stream().filter(RowResult::registered).count();
+    registeredBefore = plan.registeredBefore();
   }
 
   /**
@@ -100,19 +80,17 @@ public final class ImportRun implements AutoCloseable {
   public static ImportRun prepare(ImportSettings settings) throws IOException {
     checkDistinct(settings);
     CsvInput input = CsvInput.read(settings.input());
-    List<RowRequest> rows = validate(input, settings);
+    List<RowRequest> rows = RowValidation.requireValid(input, settings);
     // The type id every request carries: with names, the one the type's name was resolved to, so
     // that a run by --type-name and one by --type share the journal of the same import.
     String type = rows.get(0).request.getAttendeeTypeId();
     if (settings.dryRun()) {
       Map<Integer, Journal.RowHistory> history = Journal.read(settings.journal(), settings.event(), type);
-      checkUnchanged(settings.journal(), input, history);
-      return new ImportRun(settings, input, rows, null, history);
+      return new ImportRun(settings, ImportPlan.of(input, rows, history, settings), null);
     }
     Journal journal = Journal.open(settings.journal(), settings.event(), type);
     try {
-      checkUnchanged(settings.journal(), input, journal.history());
-      return new ImportRun(settings, input, rows, journal, journal.history());
+      return new ImportRun(settings, ImportPlan.of(input, rows, journal.history(), settings), journal);
     } catch (RuntimeException e) {
       journal.close();
       throw e;
@@ -126,8 +104,8 @@ public final class ImportRun implements AutoCloseable {
 
   /** For --dry-run: what a run would do. */
   public void printPlan(PrintWriter out) {
-    out.println("All " + rows.size() + " rows are valid. Nothing was sent (--dry-run).");
-    if (!history.isEmpty()) {
+    out.println("All " + plan.rows().size() + " rows are valid. Nothing was sent (--dry-run).");
+    if (plan.continuesAJournal()) {
       printCounts(out, "Already in the journal " + settings.journal() + ": ", results.values().stream()
           .collect(Collectors.toList()), registeredBefore);
     }
@@ -190,9 +168,9 @@ public final class ImportRun implements AutoCloseable {
       journalFailed(e);
     }
     String reason = stopReason.get();
-    for (RowRequest row : toSend) { // rows the run stopped before: as they were
-      results.computeIfAbsent(row.row.line(), line -> history.containsKey(line)
-          ? RowResult.asJournaled(history.get(line)) : RowResult.notReached(reason));
+    for (ImportPlan.PlannedRow row : toSend) { // rows the run stopped before: as they were
+      results.computeIfAbsent(row.line(), line -> row.journaled() != null
+          ? RowResult.asJournaled(row.journaled()) : RowResult.notReached(reason));
     }
     if (reason != null) {
       err.println("Stopped: " + reason + ".");
@@ -204,7 +182,7 @@ public final class ImportRun implements AutoCloseable {
   private void work(Sender sender, RateLimiter limiter, Progress progress, AtomicInteger next) {
     int index;
     while (stopReason.get() == null && (index = next.getAndIncrement()) < toSend.size()) {
-      RowRequest row = toSend.get(index);
+      ImportPlan.PlannedRow row = toSend.get(index);
       if (limiter != null) {
         try {
           limiter.acquire();
@@ -218,16 +196,16 @@ public final class ImportRun implements AutoCloseable {
         return;
       }
       try {
-        journal.append(Journal.State.SENDING, row.row, Map.of());
+        journal.append(Journal.State.SENDING, row.request().row, Map.of());
       } catch (IOException e) {
         journalFailed(e);
         return; // not sent: the journal would not know about it
       }
       RowResult result = sendOne(sender, row);
-      results.put(row.row.line(), result);
+      results.put(row.line(), result);
       try {
         // Forced with this worker's next SENDING line (or at the end): see Journal.
-        journal.appendOutcome(result.outcome().journalState(), row.row, result.details());
+        journal.appendOutcome(result.outcome().journalState(), row.request().row, result.details());
       } catch (IOException e) {
         journalFailed(e); // the journal keeps SENDING: a re-run treats the row as unknown, which is safe
       }
@@ -245,27 +223,13 @@ public final class ImportRun implements AutoCloseable {
     }
   }
 
-  private RowResult sendOne(Sender sender, RowRequest row) {
-    boolean earlierUncertain = history.containsKey(row.row.line()) && (history.get(row.row.line()).uncertain()
-        || history.get(row.row.line()).earlierUncertain());
+  private static RowResult sendOne(Sender sender, ImportPlan.PlannedRow row) {
     try {
-      RegisterAttendeeResponse response = sender.send(row.request);
-      return RowResult.registered(response.getData(), earlierUncertain);
+      RegisterAttendeeResponse response = sender.send(row.request().request);
+      return RowResult.registered(response.getData(), row.earlierAttemptUnknown());
     } catch (RuntimeException e) {
       return RowResult.failed(e);
     }
-  }
-
-  private boolean shouldSend(Journal.RowHistory before) {
-    if (before == null) {
-      return true;
-    }
-    return switch (RowOutcome.of(before.last().state())) {
-      case REGISTERED -> false;
-      case REFUSED -> settings.retryRefused();
-      case UNKNOWN -> settings.resendUnknown(); // also a SENDING without an outcome
-      case NOT_SENT, NOT_PROCESSED -> true; // nothing exists on the platform
-    };
   }
 
   /** How the import stands now (after {@link #send}, or instead of it when there is nothing to send). */
@@ -281,13 +245,13 @@ public final class ImportRun implements AutoCloseable {
 
   /** Writes the result CSV: every input row with its status. */
   public void writeResult() throws IOException {
-    ResultCsv.write(settings.result(), input, results);
+    ResultCsv.write(settings.result(), plan.input(), results);
   }
 
   /** What happened, with the lines a person has to look at. */
   public void printSummary(PrintWriter out) {
-    List<RowResult> all = input.rows().stream().map(row -> results.get(row.line())).collect(Collectors.toList());
-    printCounts(out, rows.size() + " rows: ", all, registeredBefore);
+    List<RowResult> all = plan.input().rows().stream().map(row -> results.get(row.line())).collect(Collectors.toList());
+    printCounts(out, plan.rows().size() + " rows: ", all, registeredBefore);
     out.println("Results: " + settings.result());
     out.println("Journal: " + settings.journal());
     listLines(out, "Refused by the platform (not sent again unless --retry-refused)",
@@ -317,7 +281,7 @@ public final class ImportRun implements AutoCloseable {
   }
 
   private void listLines(PrintWriter out, String title, java.util.function.Predicate<RowResult> which) {
-    List<Integer> lines = input.rows().stream().map(CsvInput.Row::line).filter(line -> which.test(results.get(line)))
+    List<Integer> lines = plan.input().rows().stream().map(CsvInput.Row::line).filter(line -> which.test(results.get(line)))
         .collect(Collectors.toList());
     if (lines.isEmpty()) {
       return;
@@ -377,67 +341,6 @@ public final class ImportRun implements AutoCloseable {
       throw new InvalidImportException("The input, the journal (--journal) and the result file (--out) must be three "
           + "different files.");
     }
-  }
-
-  private static List<RowRequest> validate(CsvInput input, ImportSettings settings) {
-    List<RowRequest> rows = input.rows().stream().map(row -> RowRequest.of(input, row, settings))
-        .collect(Collectors.toList());
-    // The client's own rules, checked without sending (no second copy of them to drift); by
-    // names, resolving the row checked them already.
-    if (settings.names() == null) {
-      for (RowRequest row : rows) {
-        row.addClientProblems(Huiyi31Client.problemsOf(row.request));
-      }
-    }
-    String optionProblem = rows.stream().map(row -> row.optionProblem).filter(Objects::nonNull).findFirst().orElse(null);
-    if (optionProblem != null) {
-      throw new InvalidImportException("Nothing was sent: " + optionProblem + ".");
-    }
-    List<RowRequest> bad = rows.stream().filter(row -> !row.problems.isEmpty()).collect(Collectors.toList());
-    if (!bad.isEmpty()) {
-      StringBuilder message = new StringBuilder()
-          .append(bad.size()).append(" of ").append(rows.size()).append(" rows ").append(bad.size() == 1 ? "is" : "are")
-          .append(" invalid. Nothing was sent. Fix ").append(bad.size() == 1 ? "it" : "them").append(" and run again:");
-      for (RowRequest row : bad) {
-        message.append(System.lineSeparator()).append("  line ").append(row.row.line()).append(": ")
-            .append(String.join("; ", row.problems));
-      }
-      String label = input.columns().stream().filter(column -> !column.matches("[\\x20-\\x7E]*")).findFirst().orElse(null);
-      if (settings.names() == null && label != null) {
-        message.append(System.lineSeparator()).append("Columns such as \"").append(label).append("\" look like field "
-            + "labels, not field names (FullName, Mobile, ...): with --app-key the import takes labels and option texts "
-            + "(huiyi31 types lists them).");
-      }
-      throw new InvalidImportException(message.toString());
-    }
-    return rows;
-  }
-
-  private static void checkUnchanged(Path journalPath, CsvInput input, Map<Integer, Journal.RowHistory> history) {
-    Map<Integer, CsvInput.Row> byLine = input.rows().stream()
-        .collect(Collectors.toMap(CsvInput.Row::line, row -> row));
-    List<String> changed = new ArrayList<>();
-    new java.util.TreeMap<>(history).forEach((line, entry) -> {
-      CsvInput.Row row = byLine.get(line);
-      if (row == null) {
-        changed.add("line " + line + " (" + entry.last().state() + ") is no longer a row of the file");
-      } else if (!row.hash().equals(entry.last().hash())) {
-        changed.add("line " + line + " (" + entry.last().state() + ") has different content");
-      }
-    });
-    if (changed.isEmpty()) {
-      return;
-    }
-    StringBuilder message = new StringBuilder("The file changed since the journal ").append(journalPath)
-        .append(" was written, so it cannot continue that import. Nothing was sent.");
-    changed.stream().limit(LISTED_LINES).forEach(line -> message.append(System.lineSeparator()).append("  ").append(line));
-    if (changed.size() > LISTED_LINES) {
-      message.append(System.lineSeparator()).append("  and ").append(changed.size() - LISTED_LINES).append(" more");
-    }
-    message.append(System.lineSeparator()).append("Rows are matched to the journal by line number and content: a row "
-        + "edited, inserted or deleted above others would be skipped or registered twice. Restore the file (new rows "
-        + "may only be added at its end), or import the changed rows from a new file (it gets its own journal).");
-    throw new InvalidImportException(message.toString());
   }
 
   private static java.util.concurrent.ThreadFactory daemon(String name) {
