@@ -46,10 +46,14 @@ final class ImportPlan {
 
   private final CsvInput input;
   private final List<PlannedRow> rows;
+  private final List<PlannedRow> toSend;
+  private final List<PlannedRow> skipped;
 
   private ImportPlan(CsvInput input, List<PlannedRow> rows) {
     this.input = input;
-    this.rows = rows;
+    this.rows = List.copyOf(rows);
+    this.toSend = rows.stream().filter(PlannedRow::send).toList();
+    this.skipped = rows.stream().filter(row -> !row.send()).toList();
   }
 
   /**
@@ -65,7 +69,7 @@ final class ImportPlan {
       Journal.RowHistory journaled = history.get(request.row.line());
       rows.add(new PlannedRow(request, journaled, sends(journaled, settings)));
     }
-    return new ImportPlan(input, List.copyOf(rows));
+    return new ImportPlan(input, rows);
   }
 
   /** Whether a run with {@code settings} sends a row the journal left so. */
@@ -92,12 +96,12 @@ final class ImportPlan {
 
   /** The rows this run sends, in file order. */
   List<PlannedRow> toSend() {
-    return rows.stream().filter(PlannedRow::send).collect(Collectors.toList());
+    return toSend;
   }
 
   /** The rows this run leaves as the journal has them, in file order. */
   List<PlannedRow> skipped() {
-    return rows.stream().filter(row -> !row.send()).collect(Collectors.toList());
+    return skipped;
   }
 
   /** Whether an earlier run journaled any of the rows. */
@@ -107,7 +111,7 @@ final class ImportPlan {
 
   /** Rows skipped because an earlier run registered them. */
   long registeredBefore() {
-    return skipped().stream().filter(row -> row.journaledOutcome() == RowOutcome.REGISTERED).count();
+    return skipped.stream().filter(row -> row.journaledOutcome() == RowOutcome.REGISTERED).count();
   }
 
   private static void checkUnchanged(Path journalPath, CsvInput input, Map<Integer, Journal.RowHistory> history) {

@@ -5,18 +5,11 @@ import com.huiyi31.client.model.RegisterAttendeeResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
@@ -42,21 +35,14 @@ public final class ImportRun implements AutoCloseable {
     RegisterAttendeeResponse send(RegisterAttendeeRequest request);
   }
 
-  /** After this many rows in a row that could not be sent, the platform is unreachable: stop. */
-  static final int STOP_AFTER_NOT_SENT_IN_A_ROW = 10;
-
   /** At most this many lines are listed in a message; the results file has them all. */
   static final int LISTED_LINES = 50;
 
   private final ImportSettings settings;
   private final ImportPlan plan;
   private final Journal journal; // null for a dry run
-  private final List<ImportPlan.PlannedRow> toSend;
-  private final Map<Integer, RowResult> results = new ConcurrentHashMap<>();
-  private final AtomicReference<String> stopReason = new AtomicReference<>();
-  private final AtomicReference<String> journalFailure = new AtomicReference<>();
-  private final AtomicInteger notSentInARow = new AtomicInteger();
-  private final AtomicInteger reachedPlatform = new AtomicInteger();
+  private final Map<Integer, RowResult> results = new HashMap<>(); // every row's, once sent
+  private SendingWorkers workers; // once sending started
   private final CountDownLatch closed = new CountDownLatch(1);
   private final long registeredBefore;
   private Thread shutdownHook;
@@ -65,7 +51,6 @@ public final class ImportRun implements AutoCloseable {
     this.settings = settings;
     this.plan = plan;
     this.journal = journal;
-    this.toSend = plan.toSend();
     for (ImportPlan.PlannedRow row : plan.skipped()) {
       results.put(row.line(), RowResult.asJournaled(row.journaled()));
     }
@@ -99,7 +84,7 @@ public final class ImportRun implements AutoCloseable {
 
   /** Rows this run will send. */
   public int rowsToSend() {
-    return toSend.size();
+    return plan.toSend().size();
   }
 
   /** For --dry-run: what a run would do. */
@@ -109,7 +94,7 @@ public final class ImportRun implements AutoCloseable {
       printCounts(out, "Already in the journal " + settings.journal() + ": ", results.values().stream()
           .collect(Collectors.toList()), registeredBefore);
     }
-    out.println("An import would send " + toSend.size() + " rows.");
+    out.println("An import would send " + plan.toSend().size() + " rows.");
     out.flush();
   }
 
@@ -121,123 +106,21 @@ public final class ImportRun implements AutoCloseable {
     if (journal == null) {
       throw new IllegalStateException("a dry run sends nothing");
     }
-    if (toSend.isEmpty()) {
+    if (plan.toSend().isEmpty()) {
       return verdict();
     }
-    journal.run("concurrency=" + settings.concurrency()
-        + "\trate=" + (settings.ratePerSecond() > 0 ? settings.ratePerSecond() : "none")
-        + "\tretryRefused=" + settings.retryRefused() + "\tresendUnknown=" + settings.resendUnknown());
+    workers = new SendingWorkers(journal, settings, plan.toSend());
     installShutdownHook();
-    RateLimiter limiter = settings.ratePerSecond() > 0 ? new RateLimiter(settings.ratePerSecond(), RateLimiter.SYSTEM) : null;
-    AtomicInteger next = new AtomicInteger();
-    ExecutorService workers = Executors.newFixedThreadPool(settings.concurrency(), daemon("import-sender"));
-    try (Progress progress = Progress.forTerminal(toSend.size(), err)) {
-      List<Future<?>> running = new ArrayList<>();
-      for (int i = 0; i < settings.concurrency(); i++) {
-        running.add(workers.submit(() -> work(sender, limiter, progress, next)));
-      }
-      Throwable failure = null;
-      boolean interrupted = false;
-      for (Future<?> worker : running) {
-        while (true) {
-          try {
-            worker.get(); // waits for every worker, also after a failure: none may outlive the journal
-            break;
-          } catch (InterruptedException e) {
-            interrupted = true;
-            stop("the import was interrupted");
-          } catch (ExecutionException e) {
-            stop("an internal error (" + e.getCause() + ")");
-            failure = failure == null ? e.getCause() : failure;
-            break;
-          }
-        }
-      }
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-      if (failure != null) {
-        throw new IllegalStateException("an import worker failed", failure);
-      }
-    } finally {
-      workers.shutdown();
-    }
-    try {
-      journal.force(); // the last outcomes, before the results report them
-    } catch (IOException e) {
-      journalFailed(e);
-    }
-    String reason = stopReason.get();
-    for (ImportPlan.PlannedRow row : toSend) { // rows the run stopped before: as they were
-      results.computeIfAbsent(row.line(), line -> row.journaled() != null
-          ? RowResult.asJournaled(row.journaled()) : RowResult.notReached(reason));
-    }
-    if (reason != null) {
-      err.println("Stopped: " + reason + ".");
-      err.flush();
-    }
+    results.putAll(workers.sendAll(sender, err));
     return verdict();
-  }
-
-  private void work(Sender sender, RateLimiter limiter, Progress progress, AtomicInteger next) {
-    int index;
-    while (stopReason.get() == null && (index = next.getAndIncrement()) < toSend.size()) {
-      ImportPlan.PlannedRow row = toSend.get(index);
-      if (limiter != null) {
-        try {
-          limiter.acquire();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          stop("the import was interrupted");
-          return;
-        }
-      }
-      if (stopReason.get() != null) {
-        return;
-      }
-      try {
-        journal.append(Journal.State.SENDING, row.request().row, Map.of());
-      } catch (IOException e) {
-        journalFailed(e);
-        return; // not sent: the journal would not know about it
-      }
-      RowResult result = sendOne(sender, row);
-      results.put(row.line(), result);
-      try {
-        // Forced with this worker's next SENDING line (or at the end): see Journal.
-        journal.appendOutcome(result.outcome().journalState(), row.request().row, result.details());
-      } catch (IOException e) {
-        journalFailed(e); // the journal keeps SENDING: a re-run treats the row as unknown, which is safe
-      }
-      progress.rowDone(!result.registered());
-      if (result.outcome() != RowOutcome.NOT_SENT) {
-        reachedPlatform.incrementAndGet();
-      }
-      if (result.outcome() == RowOutcome.NOT_SENT) {
-        if (notSentInARow.incrementAndGet() >= STOP_AFTER_NOT_SENT_IN_A_ROW) {
-          stop(STOP_AFTER_NOT_SENT_IN_A_ROW + " rows in a row could not be sent (is the platform reachable?)");
-        }
-      } else {
-        notSentInARow.set(0);
-      }
-    }
-  }
-
-  private static RowResult sendOne(Sender sender, ImportPlan.PlannedRow row) {
-    try {
-      RegisterAttendeeResponse response = sender.send(row.request().request);
-      return RowResult.registered(response.getData(), row.earlierAttemptUnknown());
-    } catch (RuntimeException e) {
-      return RowResult.failed(e);
-    }
   }
 
   /** How the import stands now (after {@link #send}, or instead of it when there is nothing to send). */
   public Verdict verdict() {
-    if (journalFailure.get() != null) {
+    if (workers != null && workers.journalFailure() != null) {
       return Verdict.FAILED;
     }
-    if (!toSend.isEmpty() && reachedPlatform.get() == 0) { // had rows to send, and not one got there
+    if (!plan.toSend().isEmpty() && (workers == null || !workers.anyReachedPlatform())) { // not one got there
       return Verdict.FAILED;
     }
     return results.values().stream().allMatch(RowResult::registered) ? Verdict.ALL_REGISTERED : Verdict.PARTIAL;
@@ -263,7 +146,7 @@ public final class ImportRun implements AutoCloseable {
         result -> result.outcome() == RowOutcome.UNKNOWN);
     listLines(out, "Registered after an attempt whose outcome was unknown: check the platform for a second order",
         RowResult::earlierAttemptUnknown);
-    String failure = journalFailure.get();
+    String failure = workers == null ? null : workers.journalFailure();
     if (failure != null) {
       out.println("The journal could not be written (" + failure + "): the rows in flight then count as unknown.");
     }
@@ -291,22 +174,13 @@ public final class ImportRun implements AutoCloseable {
         + (lines.size() > LISTED_LINES ? " and " + (lines.size() - LISTED_LINES) + " more (see the results file)" : "") + ".");
   }
 
-  private void stop(String reason) {
-    stopReason.compareAndSet(null, reason);
-  }
-
-  private void journalFailed(IOException e) {
-    journalFailure.compareAndSet(null, e.toString());
-    stop("the journal " + settings.journal() + " could not be written (" + e + ")");
-  }
-
   /**
    * On Ctrl-C (or any orderly shutdown): send no further row, let the requests in flight finish
    * and be journaled, and the results be written; only then let the JVM exit.
    */
   private void installShutdownHook() {
     shutdownHook = new Thread(() -> {
-      stop("the import was interrupted");
+      workers.stop("the import was interrupted");
       try {
         closed.await(60, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
@@ -341,13 +215,5 @@ public final class ImportRun implements AutoCloseable {
       throw new InvalidImportException("The input, the journal (--journal) and the result file (--out) must be three "
           + "different files.");
     }
-  }
-
-  private static java.util.concurrent.ThreadFactory daemon(String name) {
-    return runnable -> {
-      Thread thread = new Thread(runnable, name);
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }
