@@ -131,10 +131,10 @@ final class ImportPlan {
     }
     StringBuilder message = new StringBuilder("The file changed since the journal ").append(journalPath)
         .append(" was written, so it cannot continue that import. Nothing was sent.");
-    changed.stream().limit(ImportRun.LISTED_LINES)
+    changed.stream().limit(ImportReport.LISTED_LINES)
         .forEach(line -> message.append(System.lineSeparator()).append("  ").append(line));
-    if (changed.size() > ImportRun.LISTED_LINES) {
-      message.append(System.lineSeparator()).append("  and ").append(changed.size() - ImportRun.LISTED_LINES).append(" more");
+    if (changed.size() > ImportReport.LISTED_LINES) {
+      message.append(System.lineSeparator()).append("  and ").append(changed.size() - ImportReport.LISTED_LINES).append(" more");
     }
     message.append(System.lineSeparator()).append("Rows are matched to the journal by line number and content: a row "
         + "edited, inserted or deleted above others would be skipped or registered twice. Restore the file (new rows "

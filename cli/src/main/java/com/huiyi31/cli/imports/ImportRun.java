@@ -10,12 +10,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
- * One {@code huiyi31 import}: {@link #prepare} reads and validates every row and plans against
- * the journal (sending nothing, see {@link ImportPlan}), {@link #send} registers the rows that need
- * it, {@link #writeResult} and {@link #printSummary} report.
+ * One {@code huiyi31 import}, in the order of the work:
+ * <ol>
+ *   <li>{@link #prepare}: read the file ({@link CsvInput}), validate every row
+ *       ({@link RowValidation}) and plan against the journal ({@link ImportPlan}); nothing is sent;
+ *   <li>{@link #send}: send the planned rows and journal each ({@link SendingWorkers});
+ *   <li>{@link #writeResult} ({@link ResultCsv}) and {@link #printSummary} ({@link ImportReport}).
+ * </ol>
+ * {@link #verdict} says how it went, for the exit code.
  */
 public final class ImportRun implements AutoCloseable {
 
@@ -35,16 +39,12 @@ public final class ImportRun implements AutoCloseable {
     RegisterAttendeeResponse send(RegisterAttendeeRequest request);
   }
 
-  /** At most this many lines are listed in a message; the results file has them all. */
-  static final int LISTED_LINES = 50;
-
   private final ImportSettings settings;
   private final ImportPlan plan;
   private final Journal journal; // null for a dry run
-  private final Map<Integer, RowResult> results = new HashMap<>(); // every row's, once sent
-  private SendingWorkers workers; // once sending started
+  private final Map<Integer, RowResult> results = new HashMap<>(); // the skipped rows', then every row's
   private final CountDownLatch closed = new CountDownLatch(1);
-  private final long registeredBefore;
+  private SendingWorkers workers; // once sending started
   private Thread shutdownHook;
 
   private ImportRun(ImportSettings settings, ImportPlan plan, Journal journal) {
@@ -54,7 +54,6 @@ public final class ImportRun implements AutoCloseable {
     for (ImportPlan.PlannedRow row : plan.skipped()) {
       results.put(row.line(), RowResult.asJournaled(row.journaled()));
     }
-    registeredBefore = plan.registeredBefore();
   }
 
   /**
@@ -89,13 +88,7 @@ public final class ImportRun implements AutoCloseable {
 
   /** For --dry-run: what a run would do. */
   public void printPlan(PrintWriter out) {
-    out.println("All " + plan.rows().size() + " rows are valid. Nothing was sent (--dry-run).");
-    if (plan.continuesAJournal()) {
-      printCounts(out, "Already in the journal " + settings.journal() + ": ", results.values().stream()
-          .collect(Collectors.toList()), registeredBefore);
-    }
-    out.println("An import would send " + plan.toSend().size() + " rows.");
-    out.flush();
+    ImportReport.printDryRun(out, plan, settings.journal());
   }
 
   /**
@@ -110,14 +103,14 @@ public final class ImportRun implements AutoCloseable {
       return verdict();
     }
     workers = new SendingWorkers(journal, settings, plan.toSend());
-    installShutdownHook();
+    installShutdownHook(workers);
     results.putAll(workers.sendAll(sender, err));
     return verdict();
   }
 
   /** How the import stands now (after {@link #send}, or instead of it when there is nothing to send). */
   public Verdict verdict() {
-    if (workers != null && workers.journalFailure() != null) {
+    if (journalFailure() != null) {
       return Verdict.FAILED;
     }
     if (!plan.toSend().isEmpty() && (workers == null || !workers.anyReachedPlatform())) { // not one got there
@@ -133,54 +126,20 @@ public final class ImportRun implements AutoCloseable {
 
   /** What happened, with the lines a person has to look at. */
   public void printSummary(PrintWriter out) {
-    List<RowResult> all = plan.input().rows().stream().map(row -> results.get(row.line())).collect(Collectors.toList());
-    printCounts(out, plan.rows().size() + " rows: ", all, registeredBefore);
-    out.println("Results: " + settings.result());
-    out.println("Journal: " + settings.journal());
-    listLines(out, "Refused by the platform (not sent again unless --retry-refused)",
-        result -> result.outcome() == RowOutcome.REFUSED);
-    listLines(out, "Not sent or not processed (a re-run sends them)",
-        result -> result.outcome().nothingOnThePlatform());
-    listLines(out, "Outcome unknown: the platform may have registered them. Check them on the platform; a re-run "
-        + "sends them only with --resend-unknown (which registers twice any that were registered)",
-        result -> result.outcome() == RowOutcome.UNKNOWN);
-    listLines(out, "Registered after an attempt whose outcome was unknown: check the platform for a second order",
-        RowResult::earlierAttemptUnknown);
-    String failure = workers == null ? null : workers.journalFailure();
-    if (failure != null) {
-      out.println("The journal could not be written (" + failure + "): the rows in flight then count as unknown.");
-    }
-    out.flush();
+    new ImportReport(plan, results, settings.result(), settings.journal(), journalFailure()).printSummary(out);
   }
 
-  private static void printCounts(PrintWriter out, String prefix, List<RowResult> results, long earlier) {
-    Map<String, Long> byStatus = results.stream()
-        .collect(Collectors.groupingBy(RowResult::status, java.util.TreeMap::new, Collectors.counting()));
-    String counts = byStatus.entrySet().stream()
-        .map(entry -> entry.getValue() + " " + entry.getKey()
-            + (entry.getKey().equals(RowOutcome.REGISTERED.status()) && earlier > 0 ? " (" + earlier + " by an earlier run)" : ""))
-        .collect(Collectors.joining(", "));
-    out.println(prefix + (counts.isEmpty() ? "none" : counts) + ".");
-  }
-
-  private void listLines(PrintWriter out, String title, java.util.function.Predicate<RowResult> which) {
-    List<Integer> lines = plan.input().rows().stream().map(CsvInput.Row::line).filter(line -> which.test(results.get(line)))
-        .collect(Collectors.toList());
-    if (lines.isEmpty()) {
-      return;
-    }
-    String listed = lines.stream().limit(LISTED_LINES).map(String::valueOf).collect(Collectors.joining(", "));
-    out.println(title + ": line" + (lines.size() == 1 ? " " : "s ") + listed
-        + (lines.size() > LISTED_LINES ? " and " + (lines.size() - LISTED_LINES) + " more (see the results file)" : "") + ".");
+  private String journalFailure() {
+    return workers == null ? null : workers.journalFailure();
   }
 
   /**
    * On Ctrl-C (or any orderly shutdown): send no further row, let the requests in flight finish
    * and be journaled, and the results be written; only then let the JVM exit.
    */
-  private void installShutdownHook() {
+  private void installShutdownHook(SendingWorkers sending) {
     shutdownHook = new Thread(() -> {
-      workers.stop("the import was interrupted");
+      sending.stop("the import was interrupted");
       try {
         closed.await(60, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
@@ -204,8 +163,6 @@ public final class ImportRun implements AutoCloseable {
       journal.close();
     }
   }
-
-  // ---- preparation ----
 
   private static void checkDistinct(ImportSettings settings) {
     Path in = settings.input().toAbsolutePath().normalize();
