@@ -73,7 +73,7 @@ final class ImportPlan {
   }
 
   /** Whether a run with {@code settings} sends a row the journal left so. */
-  static boolean sends(Journal.RowHistory journaled, ImportSettings settings) {
+  private static boolean sends(Journal.RowHistory journaled, ImportSettings settings) {
     if (journaled == null) {
       return true;
     }
