@@ -1,46 +1,25 @@
 package com.huiyi31.cli.imports;
 
-import com.huiyi31.client.Huiyi31BusinessException;
-import com.huiyi31.client.Huiyi31Client;
-import com.huiyi31.client.Huiyi31Exception;
-import com.huiyi31.client.Huiyi31HttpException;
-import com.huiyi31.client.model.OrderAttendee;
 import com.huiyi31.client.model.RegisterAttendeeRequest;
 import com.huiyi31.client.model.RegisterAttendeeResponse;
-import com.huiyi31.client.model.RegistrationOrder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
 
 /**
- * One {@code huiyi31 import}: {@link #prepare} reads and validates every row and checks the
- * journal (sending nothing), {@link #send} registers the rows that need it, {@link #writeResult}
- * and {@link #printSummary} report.
- *
- * <p>What a run sends, by the row's state in the journal (see {@link Journal}):
- * <ul>
- *   <li>none, FAILED_NOT_SENT, FAILED_NOT_PROCESSED: sent (nothing exists on the platform);
- *   <li>REGISTERED: skipped, its order reported again;
- *   <li>REFUSED: reported again, sent only with --retry-refused (the same request gets the same
- *       businessCode unless something changed on the platform, e.g. more tickets);
- *   <li>UNKNOWN, or SENDING without an outcome: listed for a person to check, sent only with
- *       --resend-unknown (the platform may have registered it: sending again may register twice).
- * </ul>
+ * One {@code huiyi31 import}, in the order of the work:
+ * <ol>
+ *   <li>{@link #prepare}: read the file ({@link CsvInput}), validate every row
+ *       ({@link RowValidation}) and plan against the journal ({@link ImportPlan}); nothing is sent;
+ *   <li>{@link #send}: send the planned rows and journal each ({@link SendingWorkers});
+ *   <li>{@link #writeResult} ({@link ResultCsv}) and {@link #printSummary} ({@link ImportReport}).
+ * </ol>
+ * {@link #verdict} says how it went, for the exit code.
  */
 public final class ImportRun implements AutoCloseable {
 
@@ -60,53 +39,21 @@ public final class ImportRun implements AutoCloseable {
     RegisterAttendeeResponse send(RegisterAttendeeRequest request);
   }
 
-  /** A row's line in the result file. */
-  record RowResult(String status, String orderNo, String attendeeId, String checkinCode, String error,
-      Journal.State state, Map<String, String> details) {
-
-    boolean registered() {
-      return state == Journal.State.REGISTERED;
-    }
-  }
-
-  /** After this many rows in a row that could not be sent, the platform is unreachable: stop. */
-  static final int STOP_AFTER_NOT_SENT_IN_A_ROW = 10;
-
-  private static final int LISTED_LINES = 50;
-  private static final String DUPLICATE_WARNING =
-      "registered, but an earlier attempt's outcome was unknown: check the platform for a second order";
-
   private final ImportSettings settings;
-  private final CsvInput input;
-  private final List<RowRequest> rows;
+  private final ImportPlan plan;
   private final Journal journal; // null for a dry run
-  private final Map<Integer, Journal.RowHistory> history;
-  private final List<RowRequest> toSend = new ArrayList<>();
-  private final Map<Integer, RowResult> results = new ConcurrentHashMap<>();
-  private final AtomicReference<String> stopReason = new AtomicReference<>();
-  private final AtomicReference<String> journalFailure = new AtomicReference<>();
-  private final AtomicInteger notSentInARow = new AtomicInteger();
-  private final AtomicInteger reachedPlatform = new AtomicInteger();
+  private final Map<Integer, RowResult> results = new HashMap<>(); // the skipped rows', then every row's
   private final CountDownLatch closed = new CountDownLatch(1);
-  private final long registeredBefore;
+  private SendingWorkers workers; // once sending started
   private Thread shutdownHook;
 
-  private ImportRun(ImportSettings settings, CsvInput input, List<RowRequest> rows, Journal journal,
-      Map<Integer, Journal.RowHistory> history) {
+  private ImportRun(ImportSettings settings, ImportPlan plan, Journal journal) {
     this.settings = settings;
-    this.input = input;
-    this.rows = rows;
+    this.plan = plan;
     this.journal = journal;
-    this.history = history;
-    for (RowRequest row : rows) {
-      Journal.RowHistory before = history.get(row.row.line());
-      if (shouldSend(before)) {
-        toSend.add(row);
-      } else {
-        results.put(row.row.line(), fromJournal(before));
-      }
+    for (ImportPlan.PlannedRow row : plan.skipped()) {
+      results.put(row.line(), RowResult.asJournaled(row.journaled()));
     }
-    registeredBefore = results.values().stream().filter(RowResult::registered).count();
   }
 
   /**
@@ -117,19 +64,17 @@ public final class ImportRun implements AutoCloseable {
   public static ImportRun prepare(ImportSettings settings) throws IOException {
     checkDistinct(settings);
     CsvInput input = CsvInput.read(settings.input());
-    List<RowRequest> rows = validate(input, settings);
+    List<RowRequest> rows = RowValidation.requireValid(input, settings);
     // The type id every request carries: with names, the one the type's name was resolved to, so
     // that a run by --type-name and one by --type share the journal of the same import.
     String type = rows.get(0).request.getAttendeeTypeId();
     if (settings.dryRun()) {
       Map<Integer, Journal.RowHistory> history = Journal.read(settings.journal(), settings.event(), type);
-      checkUnchanged(settings.journal(), input, history);
-      return new ImportRun(settings, input, rows, null, history);
+      return new ImportRun(settings, ImportPlan.of(input, rows, history, settings), null);
     }
     Journal journal = Journal.open(settings.journal(), settings.event(), type);
     try {
-      checkUnchanged(settings.journal(), input, journal.history());
-      return new ImportRun(settings, input, rows, journal, journal.history());
+      return new ImportRun(settings, ImportPlan.of(input, rows, journal.history(), settings), journal);
     } catch (RuntimeException e) {
       journal.close();
       throw e;
@@ -138,18 +83,12 @@ public final class ImportRun implements AutoCloseable {
 
   /** Rows this run will send. */
   public int rowsToSend() {
-    return toSend.size();
+    return plan.toSend().size();
   }
 
   /** For --dry-run: what a run would do. */
   public void printPlan(PrintWriter out) {
-    out.println("All " + rows.size() + " rows are valid. Nothing was sent (--dry-run).");
-    if (!history.isEmpty()) {
-      printCounts(out, "Already in the journal " + settings.journal() + ": ", results.values().stream()
-          .filter(result -> result.state() != null).collect(Collectors.toList()), registeredBefore);
-    }
-    out.println("An import would send " + toSend.size() + " rows.");
-    out.flush();
+    ImportReport.printDryRun(out, plan, settings.journal());
   }
 
   /**
@@ -160,213 +99,21 @@ public final class ImportRun implements AutoCloseable {
     if (journal == null) {
       throw new IllegalStateException("a dry run sends nothing");
     }
-    if (toSend.isEmpty()) {
+    if (plan.toSend().isEmpty()) {
       return verdict();
     }
-    journal.run("concurrency=" + settings.concurrency()
-        + "\trate=" + (settings.ratePerSecond() > 0 ? settings.ratePerSecond() : "none")
-        + "\tretryRefused=" + settings.retryRefused() + "\tresendUnknown=" + settings.resendUnknown());
-    installShutdownHook();
-    RateLimiter limiter = settings.ratePerSecond() > 0 ? new RateLimiter(settings.ratePerSecond(), RateLimiter.SYSTEM) : null;
-    AtomicInteger next = new AtomicInteger();
-    ExecutorService workers = Executors.newFixedThreadPool(settings.concurrency(), daemon("import-sender"));
-    try (Progress progress = Progress.forTerminal(toSend.size(), err)) {
-      List<Future<?>> running = new ArrayList<>();
-      for (int i = 0; i < settings.concurrency(); i++) {
-        running.add(workers.submit(() -> work(sender, limiter, progress, next)));
-      }
-      Throwable failure = null;
-      boolean interrupted = false;
-      for (Future<?> worker : running) {
-        while (true) {
-          try {
-            worker.get(); // waits for every worker, also after a failure: none may outlive the journal
-            break;
-          } catch (InterruptedException e) {
-            interrupted = true;
-            stop("the import was interrupted");
-          } catch (ExecutionException e) {
-            stop("an internal error (" + e.getCause() + ")");
-            failure = failure == null ? e.getCause() : failure;
-            break;
-          }
-        }
-      }
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-      if (failure != null) {
-        throw new IllegalStateException("an import worker failed", failure);
-      }
-    } finally {
-      workers.shutdown();
-    }
-    try {
-      journal.force(); // the last outcomes, before the results report them
-    } catch (IOException e) {
-      journalFailed(e);
-    }
-    String reason = stopReason.get();
-    for (RowRequest row : toSend) { // rows the run stopped before: as they were
-      results.computeIfAbsent(row.row.line(), line -> history.containsKey(line) ? fromJournal(history.get(line))
-          : new RowResult(Journal.State.FAILED_NOT_SENT.name(), "", "", "", "not sent: " + reason + "; a re-run sends it",
-              null, Map.of()));
-    }
-    if (reason != null) {
-      err.println("Stopped: " + reason + ".");
-      err.flush();
-    }
+    workers = new SendingWorkers(journal, settings, plan.toSend());
+    installShutdownHook(workers);
+    results.putAll(workers.sendAll(sender, err));
     return verdict();
-  }
-
-  private void work(Sender sender, RateLimiter limiter, Progress progress, AtomicInteger next) {
-    int index;
-    while (stopReason.get() == null && (index = next.getAndIncrement()) < toSend.size()) {
-      RowRequest row = toSend.get(index);
-      if (limiter != null) {
-        try {
-          limiter.acquire();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          stop("the import was interrupted");
-          return;
-        }
-      }
-      if (stopReason.get() != null) {
-        return;
-      }
-      try {
-        journal.append(Journal.State.SENDING, row.row, Map.of());
-      } catch (IOException e) {
-        journalFailed(e);
-        return; // not sent: the journal would not know about it
-      }
-      RowResult result = sendOne(sender, row);
-      results.put(row.row.line(), result);
-      try {
-        // Forced with this worker's next SENDING line (or at the end): see Journal.
-        journal.appendOutcome(result.state(), row.row, result.details());
-      } catch (IOException e) {
-        journalFailed(e); // the journal keeps SENDING: a re-run treats the row as unknown, which is safe
-      }
-      progress.rowDone(!result.registered());
-      if (result.state() != Journal.State.FAILED_NOT_SENT) {
-        reachedPlatform.incrementAndGet();
-      }
-      if (result.state() == Journal.State.FAILED_NOT_SENT) {
-        if (notSentInARow.incrementAndGet() >= STOP_AFTER_NOT_SENT_IN_A_ROW) {
-          stop(STOP_AFTER_NOT_SENT_IN_A_ROW + " rows in a row could not be sent (is the platform reachable?)");
-        }
-      } else {
-        notSentInARow.set(0);
-      }
-    }
-  }
-
-  private RowResult sendOne(Sender sender, RowRequest row) {
-    boolean earlierUncertain = history.containsKey(row.row.line()) && (history.get(row.row.line()).uncertain()
-        || history.get(row.row.line()).earlierUncertain());
-    try {
-      RegisterAttendeeResponse response = sender.send(row.request);
-      return registered(response.getData(), earlierUncertain);
-    } catch (Huiyi31BusinessException e) {
-      return result(Journal.State.REFUSED, e.getMessage(), details("businessCode", String.valueOf(e.businessCode()),
-          "message", e.getMessage()));
-    } catch (Huiyi31Exception e) {
-      switch (e.outcome()) {
-        case NOT_SENT:
-          return result(Journal.State.FAILED_NOT_SENT, e.getMessage(), details("reason", e.getMessage()));
-        case NOT_PROCESSED:
-          String status = e instanceof Huiyi31HttpException ? String.valueOf(((Huiyi31HttpException) e).status()) : null;
-          return result(Journal.State.FAILED_NOT_PROCESSED, e.getMessage(), details("httpStatus", status,
-              "reason", e.getMessage()));
-        default:
-          return result(Journal.State.UNKNOWN, unknownAdvice(e.getMessage()), details("reason", e.getMessage()));
-      }
-    } catch (RuntimeException e) {
-      // Not from the client's error model, so nobody can say whether the request left: unknown.
-      String reason = "unexpected " + e.getClass().getName() + " while sending";
-      return result(Journal.State.UNKNOWN, unknownAdvice(reason), details("reason", reason));
-    }
-  }
-
-  private static RowResult registered(RegistrationOrder order, boolean earlierUncertain) {
-    String orderNo = order == null ? null : order.getOrderNo();
-    OrderAttendee attendee = order == null || order.getOrderAttendees() == null || order.getOrderAttendees().isEmpty()
-        ? null : order.getOrderAttendees().get(0);
-    String attendeeId = attendee == null ? null : attendee.getAttendeeId();
-    String checkinCode = attendee == null ? null : attendee.getCheckinCode();
-    return new RowResult(Journal.State.REGISTERED.name(), Objects.toString(orderNo, ""), Objects.toString(attendeeId, ""),
-        Objects.toString(checkinCode, ""), earlierUncertain ? DUPLICATE_WARNING : "", Journal.State.REGISTERED,
-        details("orderNo", orderNo, "attendeeId", attendeeId, "checkinCode", checkinCode));
-  }
-
-  private static RowResult result(Journal.State state, String error, Map<String, String> details) {
-    return new RowResult(state.name(), "", "", "", error, state, details);
-  }
-
-  private static String unknownAdvice(String reason) {
-    return reason + " Not sent again by a re-run: check the platform, then use --resend-unknown if it is not registered.";
-  }
-
-  /** Keys and values, in order; null values are left out. */
-  private static Map<String, String> details(String... keysAndValues) {
-    Map<String, String> details = new LinkedHashMap<>();
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      if (keysAndValues[i + 1] != null) {
-        details.put(keysAndValues[i], keysAndValues[i + 1]);
-      }
-    }
-    return details;
-  }
-
-  private boolean shouldSend(Journal.RowHistory before) {
-    if (before == null) {
-      return true;
-    }
-    switch (before.last().state()) {
-      case REGISTERED:
-        return false;
-      case REFUSED:
-        return settings.retryRefused();
-      case SENDING:
-      case UNKNOWN:
-        return settings.resendUnknown();
-      default:
-        return true; // FAILED_NOT_SENT, FAILED_NOT_PROCESSED: nothing exists on the platform
-    }
-  }
-
-  /** A row this run does not send, as the journal left it. */
-  private RowResult fromJournal(Journal.RowHistory before) {
-    Journal.Entry last = before.last();
-    Map<String, String> d = last.details();
-    switch (last.state()) {
-      case REGISTERED:
-        return new RowResult(last.state().name(), d.getOrDefault("orderNo", ""), d.getOrDefault("attendeeId", ""),
-            d.getOrDefault("checkinCode", ""), before.earlierUncertain() ? DUPLICATE_WARNING : "", last.state(), d);
-      case REFUSED:
-        return new RowResult(last.state().name(), "", "", "", d.getOrDefault("message", "refused")
-            + " (not sent again: --retry-refused sends it)", last.state(), d);
-      case SENDING:
-        return new RowResult(Journal.State.UNKNOWN.name(), "", "", "", unknownAdvice("The import stopped at "
-            + last.time() + " while this row was being sent: the platform may have registered it."), last.state(), d);
-      case FAILED_NOT_SENT:
-      case FAILED_NOT_PROCESSED:
-        return new RowResult(last.state().name(), "", "", "", d.getOrDefault("reason", "") + " (a re-run sends it)",
-            last.state(), d);
-      default:
-        return new RowResult(Journal.State.UNKNOWN.name(), "", "", "", unknownAdvice(d.getOrDefault("reason", "")),
-            last.state(), d);
-    }
   }
 
   /** How the import stands now (after {@link #send}, or instead of it when there is nothing to send). */
   public Verdict verdict() {
-    if (journalFailure.get() != null) {
+    if (journalFailure() != null) {
       return Verdict.FAILED;
     }
-    if (!toSend.isEmpty() && reachedPlatform.get() == 0) { // had rows to send, and not one got there
+    if (!plan.toSend().isEmpty() && (workers == null || !workers.anyReachedPlatform())) { // not one got there
       return Verdict.FAILED;
     }
     return results.values().stream().allMatch(RowResult::registered) ? Verdict.ALL_REGISTERED : Verdict.PARTIAL;
@@ -374,68 +121,25 @@ public final class ImportRun implements AutoCloseable {
 
   /** Writes the result CSV: every input row with its status. */
   public void writeResult() throws IOException {
-    ResultCsv.write(settings.result(), input, results);
+    ResultCsv.write(settings.result(), plan.input(), results);
   }
 
   /** What happened, with the lines a person has to look at. */
   public void printSummary(PrintWriter out) {
-    List<RowResult> all = input.rows().stream().map(row -> results.get(row.line())).collect(Collectors.toList());
-    printCounts(out, rows.size() + " rows: ", all, registeredBefore);
-    out.println("Results: " + settings.result());
-    out.println("Journal: " + settings.journal());
-    listLines(out, "Refused by the platform (not sent again unless --retry-refused)",
-        result -> result.status().equals(Journal.State.REFUSED.name()));
-    listLines(out, "Not sent or not processed (a re-run sends them)",
-        result -> result.status().startsWith("FAILED_"));
-    listLines(out, "Outcome unknown: the platform may have registered them. Check them on the platform; a re-run "
-        + "sends them only with --resend-unknown (which registers twice any that were registered)",
-        result -> result.status().equals(Journal.State.UNKNOWN.name()));
-    listLines(out, "Registered after an attempt whose outcome was unknown: check the platform for a second order",
-        result -> result.registered() && !result.error().isEmpty());
-    String failure = journalFailure.get();
-    if (failure != null) {
-      out.println("The journal could not be written (" + failure + "): the rows in flight then count as unknown.");
-    }
-    out.flush();
+    new ImportReport(plan, results, settings.result(), settings.journal(), journalFailure()).printSummary(out);
   }
 
-  private static void printCounts(PrintWriter out, String prefix, List<RowResult> results, long earlier) {
-    Map<String, Long> byStatus = results.stream()
-        .collect(Collectors.groupingBy(RowResult::status, java.util.TreeMap::new, Collectors.counting()));
-    String counts = byStatus.entrySet().stream()
-        .map(entry -> entry.getValue() + " " + entry.getKey()
-            + (entry.getKey().equals(Journal.State.REGISTERED.name()) && earlier > 0 ? " (" + earlier + " by an earlier run)" : ""))
-        .collect(Collectors.joining(", "));
-    out.println(prefix + (counts.isEmpty() ? "none" : counts) + ".");
-  }
-
-  private void listLines(PrintWriter out, String title, java.util.function.Predicate<RowResult> which) {
-    List<Integer> lines = input.rows().stream().map(CsvInput.Row::line).filter(line -> which.test(results.get(line)))
-        .collect(Collectors.toList());
-    if (lines.isEmpty()) {
-      return;
-    }
-    String listed = lines.stream().limit(LISTED_LINES).map(String::valueOf).collect(Collectors.joining(", "));
-    out.println(title + ": line" + (lines.size() == 1 ? " " : "s ") + listed
-        + (lines.size() > LISTED_LINES ? " and " + (lines.size() - LISTED_LINES) + " more (see the results file)" : "") + ".");
-  }
-
-  private void stop(String reason) {
-    stopReason.compareAndSet(null, reason);
-  }
-
-  private void journalFailed(IOException e) {
-    journalFailure.compareAndSet(null, e.toString());
-    stop("the journal " + settings.journal() + " could not be written (" + e + ")");
+  private String journalFailure() {
+    return workers == null ? null : workers.journalFailure();
   }
 
   /**
    * On Ctrl-C (or any orderly shutdown): send no further row, let the requests in flight finish
    * and be journaled, and the results be written; only then let the JVM exit.
    */
-  private void installShutdownHook() {
+  private void installShutdownHook(SendingWorkers sending) {
     shutdownHook = new Thread(() -> {
-      stop("the import was interrupted");
+      sending.stop("the import was interrupted");
       try {
         closed.await(60, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
@@ -460,8 +164,6 @@ public final class ImportRun implements AutoCloseable {
     }
   }
 
-  // ---- preparation ----
-
   private static void checkDistinct(ImportSettings settings) {
     Path in = settings.input().toAbsolutePath().normalize();
     Path journal = settings.journal().toAbsolutePath().normalize();
@@ -470,74 +172,5 @@ public final class ImportRun implements AutoCloseable {
       throw new InvalidImportException("The input, the journal (--journal) and the result file (--out) must be three "
           + "different files.");
     }
-  }
-
-  private static List<RowRequest> validate(CsvInput input, ImportSettings settings) {
-    List<RowRequest> rows = input.rows().stream().map(row -> RowRequest.of(input, row, settings))
-        .collect(Collectors.toList());
-    // The client's own rules, checked without sending (no second copy of them to drift); by
-    // names, resolving the row checked them already.
-    if (settings.names() == null) {
-      for (RowRequest row : rows) {
-        row.addClientProblems(Huiyi31Client.problemsOf(row.request));
-      }
-    }
-    String optionProblem = rows.stream().map(row -> row.optionProblem).filter(Objects::nonNull).findFirst().orElse(null);
-    if (optionProblem != null) {
-      throw new InvalidImportException("Nothing was sent: " + optionProblem + ".");
-    }
-    List<RowRequest> bad = rows.stream().filter(row -> !row.problems.isEmpty()).collect(Collectors.toList());
-    if (!bad.isEmpty()) {
-      StringBuilder message = new StringBuilder()
-          .append(bad.size()).append(" of ").append(rows.size()).append(" rows ").append(bad.size() == 1 ? "is" : "are")
-          .append(" invalid. Nothing was sent. Fix ").append(bad.size() == 1 ? "it" : "them").append(" and run again:");
-      for (RowRequest row : bad) {
-        message.append(System.lineSeparator()).append("  line ").append(row.row.line()).append(": ")
-            .append(String.join("; ", row.problems));
-      }
-      String label = input.columns().stream().filter(column -> !column.matches("[\\x20-\\x7E]*")).findFirst().orElse(null);
-      if (settings.names() == null && label != null) {
-        message.append(System.lineSeparator()).append("Columns such as \"").append(label).append("\" look like field "
-            + "labels, not field names (FullName, Mobile, ...): with --app-key the import takes labels and option texts "
-            + "(huiyi31 types lists them).");
-      }
-      throw new InvalidImportException(message.toString());
-    }
-    return rows;
-  }
-
-  private static void checkUnchanged(Path journalPath, CsvInput input, Map<Integer, Journal.RowHistory> history) {
-    Map<Integer, CsvInput.Row> byLine = input.rows().stream()
-        .collect(Collectors.toMap(CsvInput.Row::line, row -> row));
-    List<String> changed = new ArrayList<>();
-    new java.util.TreeMap<>(history).forEach((line, entry) -> {
-      CsvInput.Row row = byLine.get(line);
-      if (row == null) {
-        changed.add("line " + line + " (" + entry.last().state() + ") is no longer a row of the file");
-      } else if (!row.hash().equals(entry.last().hash())) {
-        changed.add("line " + line + " (" + entry.last().state() + ") has different content");
-      }
-    });
-    if (changed.isEmpty()) {
-      return;
-    }
-    StringBuilder message = new StringBuilder("The file changed since the journal ").append(journalPath)
-        .append(" was written, so it cannot continue that import. Nothing was sent.");
-    changed.stream().limit(LISTED_LINES).forEach(line -> message.append(System.lineSeparator()).append("  ").append(line));
-    if (changed.size() > LISTED_LINES) {
-      message.append(System.lineSeparator()).append("  and ").append(changed.size() - LISTED_LINES).append(" more");
-    }
-    message.append(System.lineSeparator()).append("Rows are matched to the journal by line number and content: a row "
-        + "edited, inserted or deleted above others would be skipped or registered twice. Restore the file (new rows "
-        + "may only be added at its end), or import the changed rows from a new file (it gets its own journal).");
-    throw new InvalidImportException(message.toString());
-  }
-
-  private static java.util.concurrent.ThreadFactory daemon(String name) {
-    return runnable -> {
-      Thread thread = new Thread(runnable, name);
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }

@@ -30,7 +30,7 @@ final class ResultCsv {
     writer.write(CSVFormat.DEFAULT.getRecordSeparator());
   }
 
-  static void write(Path file, CsvInput input, Map<Integer, ImportRun.RowResult> results) throws IOException {
+  static void write(Path file, CsvInput input, Map<Integer, RowResult> results) throws IOException {
     Path directory = file.toAbsolutePath().getParent();
     Path temporary = Files.createTempFile(directory, "." + file.getFileName(), ".tmp");
     try {
@@ -42,7 +42,7 @@ final class ResultCsv {
         header.addAll(COLUMNS);
         writeRecord(writer, header);
         for (CsvInput.Row row : input.rows()) {
-          ImportRun.RowResult result = results.get(row.line());
+          RowResult result = results.get(row.line());
           List<String> record = new ArrayList<>(row.values());
           record.add(result.status());
           record.add(result.orderNo());
