@@ -151,7 +151,8 @@ public final class Huiyi31Client implements AutoCloseable {
    */
   public EventRegistration registration(String eventId) {
     if (eventId == null || eventId.isBlank()) {
-      throw new Huiyi31ValidationException(List.of(new Huiyi31ValidationException.Problem("eventId",
+      throw new Huiyi31ValidationException(List.of(new Huiyi31ValidationException.Problem(
+          Huiyi31ValidationException.Subject.EVENT, "eventId",
           "is " + (eventId == null ? "null" : "empty") + ": the event's id (BventId) is needed")));
     }
     return new EventRegistration(eventId.strip(), attendeeTypeCache, attendees);
