@@ -100,7 +100,16 @@ public final class Huiyi31ValidationException extends Huiyi31Exception {
 
   private final List<Problem> problems;
 
-  Huiyi31ValidationException(List<Problem> problems) {
+  /**
+   * An exception listing {@code problems}, as {@link Huiyi31Client} throws it: for tests of code
+   * that calls the client (a mocked {@code AttendeeApi} throwing what the real one would). Its
+   * outcome is {@link Outcome#NOT_SENT}; its message lists every problem (path and message).
+   *
+   * @param problems at least one problem
+   * @throws NullPointerException if {@code problems} is or contains null
+   * @throws IllegalArgumentException if {@code problems} is empty
+   */
+  public Huiyi31ValidationException(List<Problem> problems) {
     super(message(problems), Outcome.NOT_SENT, null);
     this.problems = List.copyOf(problems);
   }
