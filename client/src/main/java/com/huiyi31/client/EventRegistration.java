@@ -1,5 +1,7 @@
 package com.huiyi31.client;
 
+import com.huiyi31.client.Huiyi31ValidationException.Problem;
+import com.huiyi31.client.Huiyi31ValidationException.Subject;
 import com.huiyi31.client.api.AttendeeApi;
 import com.huiyi31.client.model.AgendaChoice;
 import com.huiyi31.client.model.AttendeeForm;
@@ -61,7 +63,7 @@ public final class EventRegistration {
   }
 
   /** Everything that stops {@code registrant} from being registered; empty when nothing does. Sends no registration. */
-  public List<Huiyi31ValidationException.Problem> problemsOf(Registrant registrant) {
+  public List<Problem> problemsOf(Registrant registrant) {
     return resolve(registrant).problems;
   }
 
@@ -89,7 +91,7 @@ public final class EventRegistration {
 
   private Resolution resolve(Registrant registrant) {
     if (registrant == null) {
-      return new Resolution(null, List.of(new Huiyi31ValidationException.Problem("registrant", "is null")));
+      return new Resolution(null, List.of(new Problem(Subject.REQUEST, "registrant", "is null")));
     }
     return Resolution.of(eventId, types.get(eventId), registrant);
   }
@@ -97,20 +99,21 @@ public final class EventRegistration {
   /** The pure part: a registrant against a list of attendee types. */
   static final class Resolution {
     final RegisterAttendeeRequest request;
-    final List<Huiyi31ValidationException.Problem> problems;
+    final List<Problem> problems;
 
-    private Resolution(RegisterAttendeeRequest request, List<Huiyi31ValidationException.Problem> problems) {
+    private Resolution(RegisterAttendeeRequest request, List<Problem> problems) {
       this.request = request;
       this.problems = problems;
     }
 
     static Resolution of(String eventId, List<AttendeeType> types, Registrant registrant) {
-      List<Huiyi31ValidationException.Problem> problems = new ArrayList<>();
-      AttendeeType type = pick(problems, "type", registrant.type(),
+      List<Problem> problems = new ArrayList<>();
+      AttendeeType type = pick(problems, Subject.TYPE, "type", registrant.type(),
           nonNull(types).stream().filter(t -> t.getId() != null).toList(), AttendeeType::getId,
           AttendeeType::getName, "attendee type", "event " + eventId, "attendee types");
       AttendeeTypeTicket ticket = type == null ? null : pickTicket(problems, type, registrant.ticket());
-      List<FormField> fields = type == null ? List.of() : fields(problems, type, registrant.answers());
+      Map<String, String> givenAs = new LinkedHashMap<>(); // each field's name -> as the registrant named it
+      List<FormField> fields = type == null ? List.of() : fields(problems, type, registrant.answers(), givenAs);
       List<AgendaChoice> agendas = ticket == null ? List.of() : agendas(problems, ticket, registrant.agendas());
       if (type == null || ticket == null || !problems.isEmpty()) {
         return new Resolution(null, problems);
@@ -123,11 +126,16 @@ public final class EventRegistration {
           .purchaser(registrant.purchaser())
           .items(List.of(new TicketItem().itemSkuId(ticket.getId()).itemSkuName(ticket.getName()).quantity(1)))
           .agendas(agendas.isEmpty() ? null : agendas);
-      problems.addAll(RequestValidator.problemsOf(request)); // the platform's rules: mobile or email, formats
+      // The platform's rules (mobile or email, formats), each field named as the registrant named it.
+      for (Problem problem : RequestValidator.problemsOf(request)) {
+        problems.add(problem.fieldName().isEmpty() ? problem
+            : Problem.field(givenAs.getOrDefault(problem.fieldName().get(), problem.fieldName().get()), problem.path(),
+                problem.message()));
+      }
       return new Resolution(problems.isEmpty() ? request : null, problems);
     }
 
-    private static AttendeeTypeTicket pickTicket(List<Huiyi31ValidationException.Problem> problems, AttendeeType type,
+    private static AttendeeTypeTicket pickTicket(List<Problem> problems, AttendeeType type,
         String wanted) {
       List<AttendeeTypeTicket> all = nonNull(type.getTickets()).stream().filter(t -> t.getId() != null).toList();
       List<AttendeeTypeTicket> onSale = all.stream().filter(t -> Boolean.TRUE.equals(t.getIsCanSale())).toList();
@@ -135,13 +143,13 @@ public final class EventRegistration {
       if (wanted != null && !wanted.isBlank()) {
         List<AttendeeTypeTicket> matches = matches(all, wanted, AttendeeTypeTicket::getId, AttendeeTypeTicket::getName);
         if (matches.size() == 1 && !onSale.contains(matches.get(0))) {
-          problems.add(new Huiyi31ValidationException.Problem("ticket", quote(wanted) + " is not on sale (isCanSale is not "
+          problems.add(new Problem(Subject.TICKET, "ticket", quote(wanted) + " is not on sale (isCanSale is not "
               + "true); " + (onSale.isEmpty() ? owner + " has no ticket on sale" : "on sale for " + owner + ": "
               + list(onSale, AttendeeTypeTicket::getId, AttendeeTypeTicket::getName))));
           return null;
         }
       }
-      return pick(problems, "ticket", wanted, onSale, AttendeeTypeTicket::getId, AttendeeTypeTicket::getName,
+      return pick(problems, Subject.TICKET, "ticket", wanted, onSale, AttendeeTypeTicket::getId, AttendeeTypeTicket::getName,
           "ticket on sale", owner, "tickets on sale");
     }
 
@@ -149,13 +157,13 @@ public final class EventRegistration {
      * The one element named by {@code wanted} (id first, then name, then name ignoring case), or
      * the only element when nothing is wanted; otherwise a problem that lists the choices.
      */
-    private static <T> T pick(List<Huiyi31ValidationException.Problem> problems, String path, String wanted, List<T> all,
+    private static <T> T pick(List<Problem> problems, Subject subject, String path, String wanted, List<T> all,
         Function<T, String> id, Function<T, String> name, String what, String owner, String plural) {
       if (wanted == null || wanted.isBlank()) {
         if (all.size() == 1) {
           return all.get(0);
         }
-        problems.add(new Huiyi31ValidationException.Problem(path, all.isEmpty()
+        problems.add(new Problem(subject, path, all.isEmpty()
             ? "cannot be chosen: " + owner + " has no " + plural
             : "is missing: " + owner + " has " + all.size() + " " + plural + ", so name one: " + list(all, id, name)));
         return null;
@@ -164,7 +172,7 @@ public final class EventRegistration {
       if (matches.size() == 1) {
         return matches.get(0);
       }
-      problems.add(new Huiyi31ValidationException.Problem(path, matches.isEmpty()
+      problems.add(new Problem(subject, path, matches.isEmpty()
           ? quote(wanted) + " is not the name or id of any " + what + " of " + owner + "; "
               + (all.isEmpty() ? "it has none" : "there are: " + list(all, id, name))
           : quote(wanted) + " names " + matches.size() + " " + plural + " of " + owner + " (" + list(matches, id, name)
@@ -185,17 +193,16 @@ public final class EventRegistration {
       return all.stream().filter(t -> w.equalsIgnoreCase(strip(name.apply(t)))).toList();
     }
 
-    private static List<FormField> fields(List<Huiyi31ValidationException.Problem> problems, AttendeeType type,
-        List<Registrant.Answer> answers) {
+    private static List<FormField> fields(List<Problem> problems, AttendeeType type,
+        List<Registrant.Answer> answers, Map<String, String> firstGivenAs) {
       List<FormFieldDefinition> form = nonNull(type.getFields()).stream().filter(f -> f.getFieldName() != null).toList();
       String owner = "attendee type " + label(type.getName(), type.getId());
-      Map<String, String> firstGivenAs = new LinkedHashMap<>();
       List<FormField> out = new ArrayList<>();
       for (Registrant.Answer answer : answers) {
         String given = answer.field();
         String path = "field " + quote(given);
         if (given == null || given.isBlank()) {
-          problems.add(new Huiyi31ValidationException.Problem("field \"\"", "has no name: name a field of " + owner));
+          problems.add(new Problem(Subject.FIELD, "field \"\"", "has no name: name a field of " + owner));
           continue;
         }
         if (answer.value() == null || answer.value().isBlank()) {
@@ -203,7 +210,7 @@ public final class EventRegistration {
         }
         List<FormFieldDefinition> found = field(form, given.strip());
         if (found.size() != 1) {
-          problems.add(new Huiyi31ValidationException.Problem(path, found.isEmpty()
+          problems.add(Problem.field(given, path, found.isEmpty()
               ? "is not on the form of " + owner + "; its fields are: " + fieldList(form)
               : "is the label of " + found.size() + " fields of " + owner + " ("
                   + found.stream().map(FormFieldDefinition::getFieldName).collect(Collectors.joining(", "))
@@ -213,11 +220,11 @@ public final class EventRegistration {
         FormFieldDefinition definition = found.get(0);
         String previous = firstGivenAs.putIfAbsent(definition.getFieldName(), given);
         if (previous != null) {
-          problems.add(new Huiyi31ValidationException.Problem(path, "is the same field as " + quote(previous) + " ("
+          problems.add(Problem.field(given, path, "is the same field as " + quote(previous) + " ("
               + fieldLabel(definition) + "): give it once"));
           continue;
         }
-        String value = value(problems, path, definition, answer.value());
+        String value = value(problems, given, path, definition, answer.value());
         if (value != null) {
           out.add(new FormField().fieldName(definition.getFieldName()).fieldValue(value));
         }
@@ -242,7 +249,7 @@ public final class EventRegistration {
      * The value to send: for a choice field the option's code (given as code, as text, or as text
      * ignoring case). Problems never quote the value: it may be personal data.
      */
-    private static String value(List<Huiyi31ValidationException.Problem> problems, String path,
+    private static String value(List<Problem> problems, String field, String path,
         FormFieldDefinition definition, String given) {
       List<FieldOption> options = nonNull(definition.getFieldOptions()).stream().filter(o -> o.getCode() != null).toList();
       if (options.isEmpty()) {
@@ -261,7 +268,7 @@ public final class EventRegistration {
       }
       String choices = options.stream().map(o -> (o.getOptionDescribe() == null ? "(no text)" : o.getOptionDescribe())
           + " (code " + o.getCode() + ")").collect(Collectors.joining(", "));
-      problems.add(new Huiyi31ValidationException.Problem(path, matches.isEmpty()
+      problems.add(Problem.field(field, path, matches.isEmpty()
           ? "has a value that is neither the text nor the code of an option of " + fieldLabel(definition)
               + "; its options are: " + choices
           : "has a value that is the text of " + matches.size() + " options of " + fieldLabel(definition)
@@ -269,7 +276,7 @@ public final class EventRegistration {
       return null;
     }
 
-    private static List<AgendaChoice> agendas(List<Huiyi31ValidationException.Problem> problems,
+    private static List<AgendaChoice> agendas(List<Problem> problems,
         AttendeeTypeTicket ticket, List<String> wanted) {
       List<TicketAgenda> bound = nonNull(ticket.getRelationAgendasTree()).stream()
           .filter(a -> a.getAgendaId() != null).toList();
@@ -280,11 +287,11 @@ public final class EventRegistration {
         String path = "agendas[" + i + "]";
         TicketAgenda match = bound.stream().filter(a -> agendaId.equals(a.getAgendaId())).findFirst().orElse(null);
         if (match == null) {
-          problems.add(new Huiyi31ValidationException.Problem(path, quote(agendaId) + " is not a session of ticket "
+          problems.add(new Problem(Subject.AGENDA, path, quote(agendaId) + " is not a session of ticket "
               + label(ticket.getName(), ticket.getId()) + "; " + (bound.isEmpty() ? "it has none"
               : "its sessions are: " + bound.stream().map(TicketAgenda::getAgendaId).collect(Collectors.joining(", ")))));
         } else if (seen.contains(agendaId)) {
-          problems.add(new Huiyi31ValidationException.Problem(path, quote(agendaId) + " is given twice"));
+          problems.add(new Problem(Subject.AGENDA, path, quote(agendaId) + " is given twice"));
         } else {
           seen.add(agendaId);
           out.add(new AgendaChoice().agendaId(agendaId)

@@ -35,8 +35,10 @@ final class ExceptionTranslator implements InvocationHandlerFactory {
         // Feign checks its arguments while building the request, before anything is sent; the
         // one it refuses in practice is a null body.
         String problem = args != null && Arrays.asList(args).contains(null)
-            ? "is null: " + method.getName() + " needs a request object" : e.getMessage();
-        throw new Huiyi31ValidationException(List.of(new Huiyi31ValidationException.Problem("$", problem)));
+            ? "is null: " + method.getName() + " needs a request object"
+            : e.getMessage() != null ? e.getMessage() : "was refused by Feign (IllegalArgumentException)";
+        throw new Huiyi31ValidationException(List.of(new Huiyi31ValidationException.Problem(
+            Huiyi31ValidationException.Subject.REQUEST, "$", problem)));
       }
     };
   }

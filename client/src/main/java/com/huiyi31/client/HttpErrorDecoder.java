@@ -13,12 +13,12 @@ final class HttpErrorDecoder implements ErrorDecoder {
   @Override
   public Exception decode(String methodKey, Response response) {
     String operation = HttpMessages.describe(response.request());
-    String excerpt;
+    Huiyi31HttpException.Excerpt excerpt;
     try {
       byte[] body = HttpMessages.readAtMost(response, EXCERPT_BYTES);
-      excerpt = Redaction.text(HttpMessages.excerpt(Arrays.copyOf(body, Math.min(body.length, EXCERPT_BYTES))));
+      excerpt = Huiyi31HttpException.excerpt(Arrays.copyOf(body, Math.min(body.length, EXCERPT_BYTES)));
     } catch (IOException e) {
-      excerpt = "";
+      excerpt = Huiyi31HttpException.excerpt(new byte[0]);
     }
     return new Huiyi31HttpException(operation, response.status(), excerpt);
   }

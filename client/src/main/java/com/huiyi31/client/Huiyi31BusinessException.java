@@ -2,6 +2,7 @@ package com.huiyi31.client;
 
 import jakarta.annotation.Nullable;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 
 /**
  * The platform answered and refused the request: its {@code businessCode} was not 0.
@@ -17,11 +18,28 @@ public final class Huiyi31BusinessException extends Huiyi31Exception {
   private final @Nullable String businessMessage;
   private final int httpStatus;
 
-  Huiyi31BusinessException(String operation, int httpStatus, int businessCode, @Nullable String businessMessage) {
-    super(operation + " was refused by the platform: businessCode " + businessCode
+  /**
+   * An exception as the client throws it for a refused request: for tests of code that calls the
+   * client (a mocked {@code AttendeeApi} refusing a registration). Its outcome is
+   * {@link Outcome#NOT_PROCESSED}. The message quotes {@code businessMessage} as the client's own
+   * do: shortened to one line, with anything that looks like a phone number or an email masked;
+   * {@link #businessMessage()} returns it as given.
+   *
+   * @param operation the request, as method and path ({@code POST /op/notoken/api/Attendee/v1/Register})
+   * @param httpStatus the HTTP status of the answer (200 in practice)
+   * @param businessCode the platform's code: not 0, which means success
+   * @param businessMessage the platform's message ({@code 手机号已被注册}), or null when it gave none
+   * @throws NullPointerException if {@code operation} is null
+   * @throws IllegalArgumentException if {@code businessCode} is 0
+   */
+  public Huiyi31BusinessException(String operation, int httpStatus, int businessCode, @Nullable String businessMessage) {
+    super(Objects.requireNonNull(operation, "operation") + " was refused by the platform: businessCode " + businessCode
             + (businessMessage == null || businessMessage.isBlank() ? ""
                 : " (" + Redaction.text(HttpMessages.excerpt(businessMessage.getBytes(StandardCharsets.UTF_8))) + ")") + ".",
         Outcome.NOT_PROCESSED, null);
+    if (businessCode == 0) {
+      throw new IllegalArgumentException("businessCode 0 means success, not a refusal");
+    }
     this.businessCode = businessCode;
     this.businessMessage = businessMessage;
     this.httpStatus = httpStatus;

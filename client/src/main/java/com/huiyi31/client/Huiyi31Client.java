@@ -8,10 +8,8 @@ import feign.Feign;
 import feign.Logger;
 import feign.Request;
 import feign.form.FormEncoder;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -151,7 +149,8 @@ public final class Huiyi31Client implements AutoCloseable {
    */
   public EventRegistration registration(String eventId) {
     if (eventId == null || eventId.isBlank()) {
-      throw new Huiyi31ValidationException(List.of(new Huiyi31ValidationException.Problem("eventId",
+      throw new Huiyi31ValidationException(List.of(new Huiyi31ValidationException.Problem(
+          Huiyi31ValidationException.Subject.EVENT, "eventId",
           "is " + (eventId == null ? "null" : "empty") + ": the event's id (BventId) is needed")));
     }
     return new EventRegistration(eventId.strip(), attendeeTypeCache, attendees);
@@ -185,9 +184,6 @@ public final class Huiyi31Client implements AutoCloseable {
 
   /** Configures a {@link Huiyi31Client}. Not thread-safe; the client it builds is. */
   public static final class Builder {
-
-    private static final Duration MIN_TIMEOUT = Duration.ofMillis(1);
-    private static final Duration MAX_TIMEOUT = Duration.ofMillis(Integer.MAX_VALUE);
 
     private String baseUrl;
     private Duration connectTimeout = Duration.ofSeconds(5);
@@ -232,7 +228,7 @@ public final class Huiyi31Client implements AutoCloseable {
      * platform's docs write the production issuer with one).
      */
     public Builder oauthBaseUrl(String oauthBaseUrl) {
-      this.oauthBaseUrl = checkBaseUrl(oauthBaseUrl);
+      this.oauthBaseUrl = BuilderChecks.baseUrl(oauthBaseUrl);
       return this;
     }
 
@@ -260,13 +256,13 @@ public final class Huiyi31Client implements AutoCloseable {
      * sandbox): the requests carry personal data.
      */
     public Builder baseUrl(String baseUrl) {
-      this.baseUrl = checkBaseUrl(baseUrl);
+      this.baseUrl = BuilderChecks.baseUrl(baseUrl);
       return this;
     }
 
     /** How long to wait for a connection to be established. Default 5 seconds. */
     public Builder connectTimeout(Duration connectTimeout) {
-      this.connectTimeout = checkTimeout("connectTimeout", connectTimeout);
+      this.connectTimeout = BuilderChecks.timeout("connectTimeout", connectTimeout);
       return this;
     }
 
@@ -275,7 +271,7 @@ public final class Huiyi31Client implements AutoCloseable {
      * 30 seconds. When it runs out, the outcome of the request is unknown.
      */
     public Builder readTimeout(Duration readTimeout) {
-      this.readTimeout = checkTimeout("readTimeout", readTimeout);
+      this.readTimeout = BuilderChecks.timeout("readTimeout", readTimeout);
       return this;
     }
 
@@ -298,8 +294,8 @@ public final class Huiyi31Client implements AutoCloseable {
      * each with random jitter (between half and all of the step). Default 100 ms, at most 2 s.
      */
     public Builder connectRetryBackoff(Duration initial, Duration max) {
-      this.initialBackoff = checkTimeout("connectRetryBackoff initial", initial);
-      this.maxBackoff = checkTimeout("connectRetryBackoff max", max);
+      this.initialBackoff = BuilderChecks.timeout("connectRetryBackoff initial", initial);
+      this.maxBackoff = BuilderChecks.timeout("connectRetryBackoff max", max);
       if (max.compareTo(initial) < 0) {
         throw new Huiyi31ConfigurationException("connectRetryBackoff max (" + max + ") is below initial (" + initial + ").");
       }
@@ -352,53 +348,6 @@ public final class Huiyi31Client implements AutoCloseable {
             + "baseUrl(Huiyi31Client.PRODUCTION_BASE_URL) or baseUrl(\"<your stand-in server>\") before build().");
       }
       return new Huiyi31Client(this);
-    }
-
-    private static String checkBaseUrl(String baseUrl) {
-      if (baseUrl == null || baseUrl.isBlank()) {
-        throw new Huiyi31ConfigurationException("baseUrl is empty; use Huiyi31Client.TEST_BASE_URL or PRODUCTION_BASE_URL.");
-      }
-      URI uri;
-      try {
-        uri = new URI(baseUrl.strip());
-      } catch (java.net.URISyntaxException e) {
-        throw new Huiyi31ConfigurationException("baseUrl \"" + baseUrl + "\" is not a URL: " + e.getReason() + ".");
-      }
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if (!scheme.equals("https") && !scheme.equals("http") || uri.getHost() == null) {
-        throw new Huiyi31ConfigurationException("baseUrl \"" + baseUrl + "\" is not an http(s) URL with a host.");
-      }
-      if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-        throw new Huiyi31ConfigurationException("baseUrl \"" + baseUrl + "\" must not have a query or fragment.");
-      }
-      if (scheme.equals("http") && !isLoopback(uri.getHost())) {
-        throw new Huiyi31ConfigurationException("baseUrl \"" + baseUrl + "\" is plain http to a remote host; "
-            + "requests carry personal data, so use https (plain http is allowed for localhost only).");
-      }
-      String normalized = uri.toString();
-      while (normalized.endsWith("/")) { // "https://host/" + "/op/..." would request "//op/..."
-        normalized = normalized.substring(0, normalized.length() - 1);
-      }
-      return normalized;
-    }
-
-    private static boolean isLoopback(String host) {
-      String h = host.toLowerCase(Locale.ROOT);
-      // 127.0.0.0/8 as an IPv4 literal only: a name such as "127.example.com" is a remote host.
-      return h.equals("localhost") || h.matches("127(\\.\\d{1,3}){3}") || h.equals("[::1]") || h.equals("::1");
-    }
-
-    private static Duration checkTimeout(String name, Duration timeout) {
-      if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-        throw new Huiyi31ConfigurationException(name + " must be a positive duration, was " + timeout + ".");
-      }
-      // OkHttp counts whole milliseconds in an int: less than 1 ms would become 0, which means
-      // "no timeout at all", and more than Integer.MAX_VALUE ms (about 24.8 days) is refused.
-      if (timeout.compareTo(MIN_TIMEOUT) < 0 || timeout.compareTo(MAX_TIMEOUT) > 0) {
-        throw new Huiyi31ConfigurationException(name + " must be between " + MIN_TIMEOUT + " and " + MAX_TIMEOUT
-            + ", was " + timeout + ".");
-      }
-      return timeout;
     }
   }
 }

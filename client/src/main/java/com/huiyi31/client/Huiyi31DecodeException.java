@@ -1,5 +1,8 @@
 package com.huiyi31.client;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
 /**
  * The server answered 2xx but the answer is not a readable response of the contract: not JSON,
  * empty, too large, of the wrong shape, or without the {@code businessCode} that says whether the
@@ -14,11 +17,37 @@ public final class Huiyi31DecodeException extends Huiyi31Exception {
 
   private final int httpStatus;
 
+  /**
+   * An exception as the client throws it for an unreadable 2xx answer: for tests of code that
+   * calls the client (a mocked API whose answer lacks {@code businessCode}). Its outcome is
+   * {@link Outcome#UNKNOWN}. The problem is put into the message as the client's own are: on one
+   * line, shortened, with anything that looks like a phone number or an email masked.
+   *
+   * @param operation the request, as method and path ({@code POST /op/notoken/api/Attendee/v1/Register})
+   * @param httpStatus the status of the answer: 2xx (other statuses are {@link Huiyi31HttpException}s)
+   * @param problem what is wrong with the answer ({@code "the body is empty"})
+   * @throws NullPointerException if {@code operation} or {@code problem} is null
+   * @throws IllegalArgumentException if {@code httpStatus} is not 2xx
+   */
+  public Huiyi31DecodeException(String operation, int httpStatus, String problem) {
+    this(Objects.requireNonNull(operation, "operation"), checkStatus(httpStatus),
+        Redaction.text(HttpMessages.excerpt(Objects.requireNonNull(problem, "problem").getBytes(StandardCharsets.UTF_8))),
+        null);
+  }
+
+  /** For the client: {@code problem} must quote no value of the answer (it may be personal data). */
   Huiyi31DecodeException(String operation, int httpStatus, String problem, Throwable cause) {
     super(withConsequence("The answer to " + operation + " (HTTP " + httpStatus + ") could not be read: " + problem + ".",
             Outcome.UNKNOWN),
         Outcome.UNKNOWN, cause);
     this.httpStatus = httpStatus;
+  }
+
+  private static int checkStatus(int httpStatus) {
+    if (httpStatus < 200 || httpStatus > 299) {
+      throw new IllegalArgumentException("HTTP " + httpStatus + " is not 2xx: an error status is a Huiyi31HttpException");
+    }
+    return httpStatus;
   }
 
   /** The HTTP status of the unreadable answer. */

@@ -1,6 +1,7 @@
 package com.huiyi31.client;
 
 import java.io.IOException;
+import java.util.Objects;
 
 /**
  * The connection failed: the host could not be resolved or reached, a timeout ran out, or the
@@ -19,10 +20,32 @@ public final class Huiyi31TransportException extends Huiyi31Exception {
     this(operation, sent ? Outcome.UNKNOWN : Outcome.NOT_SENT, cause);
   }
 
-  private Huiyi31TransportException(String operation, Outcome outcome, IOException cause) {
-    super(withConsequence(operation + (outcome == Outcome.NOT_SENT ? " failed before the request was sent: "
-            : " failed after the request was sent: ") + describe(cause) + ".", outcome),
-        outcome, cause);
+  /**
+   * An exception as the client throws it when the connection fails: for tests of code that calls
+   * the client (a mocked {@code AttendeeApi} timing out). The message names the operation, the
+   * kind of failure and what the outcome means; the cause is kept.
+   *
+   * @param operation the request, as method and path ({@code POST /op/notoken/api/Attendee/v1/Register})
+   * @param outcome {@link Outcome#NOT_SENT} (failed before any byte was written: DNS, connect,
+   *     TLS) or {@link Outcome#UNKNOWN} (failed after: a read timeout, a reset)
+   * @param cause the I/O failure, e.g. a {@code java.net.SocketTimeoutException}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code outcome} is {@link Outcome#NOT_PROCESSED}: a
+   *     connection failure never tells that the platform refused the request
+   */
+  public Huiyi31TransportException(String operation, Outcome outcome, IOException cause) {
+    super(message(operation, outcome, cause), outcome, cause);
+  }
+
+  private static String message(String operation, Outcome outcome, IOException cause) {
+    Objects.requireNonNull(operation, "operation");
+    Objects.requireNonNull(outcome, "outcome");
+    Objects.requireNonNull(cause, "cause");
+    if (outcome == Outcome.NOT_PROCESSED) {
+      throw new IllegalArgumentException("a transport failure is NOT_SENT or UNKNOWN, never NOT_PROCESSED");
+    }
+    return withConsequence(operation + (outcome == Outcome.NOT_SENT ? " failed before the request was sent: "
+        : " failed after the request was sent: ") + describe(cause) + ".", outcome);
   }
 
   private static String describe(IOException e) {

@@ -1,5 +1,7 @@
 package com.huiyi31.client;
 
+import com.huiyi31.client.Huiyi31ValidationException.Problem;
+import com.huiyi31.client.Huiyi31ValidationException.Subject;
 import com.huiyi31.client.model.AgendaChoice;
 import com.huiyi31.client.model.FormField;
 import com.huiyi31.client.model.Purchaser;
@@ -8,47 +10,73 @@ import com.huiyi31.client.model.RegisterAttendeeRequest;
 import com.huiyi31.client.model.TicketItem;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
 
 /**
  * Checks a request against the contract and the platform's documented rules before any byte is
- * sent, and reports every problem at once with its JSON path. Messages never quote the values
- * (they may be personal data); field names are quoted (they are not).
+ * sent, and reports every problem at once with its subject and JSON path. Messages never quote
+ * the values (they may be personal data); field names are quoted (they are not).
  */
 final class RequestValidator {
 
+  /** The checks of one request body type. */
+  private record Check<T>(Class<T> type, BiConsumer<RequestValidator, T> check) {
+    void apply(RequestValidator validator, Object request) {
+      check.accept(validator, type.cast(request));
+    }
+  }
+
+  /**
+   * One line per request body type of the contract: {@link #problemsOf(Object)} dispatches on this
+   * list and {@link #COVERED} is read from it, so the two cannot disagree.
+   */
+  private static final List<Check<?>> CHECKS = List.of(
+      new Check<>(RegisterAttendeeRequest.class, RequestValidator::check),
+      new Check<>(ListAttendeeTypesRequest.class,
+          (validator, request) -> validator.requireText(Subject.EVENT, "$.BventId", request.getBventId())));
+
+  /**
+   * Every request body type checked here. OperationCoverageTest fails when a generated operation
+   * takes a body that is not one of them.
+   */
+  static final Set<Class<?>> COVERED = CHECKS.stream().map(Check::type).collect(Collectors.toUnmodifiableSet());
+
   /** Created on the first problem: a valid request (the usual case) allocates nothing here. */
-  private List<Huiyi31ValidationException.Problem> problems;
+  private List<Problem> problems;
 
   private RequestValidator() {}
 
   /** Throws a {@link Huiyi31ValidationException} listing every problem of a request that is not sendable. */
   static void validate(Object request) {
-    List<Huiyi31ValidationException.Problem> problems = problemsOf(request);
+    List<Problem> problems = problemsOf(request);
     if (!problems.isEmpty()) {
       throw new Huiyi31ValidationException(problems);
     }
   }
 
   /** Every problem of a request, in the order of its properties; empty when it is sendable. */
-  static List<Huiyi31ValidationException.Problem> problemsOf(Object request) {
+  static List<Problem> problemsOf(Object request) {
     if (request == null) {
-      return List.of(new Huiyi31ValidationException.Problem("$", "is null: a request object is needed"));
+      return List.of(new Problem(Subject.REQUEST, "$", "is null: a request object is needed"));
     }
     RequestValidator validator = new RequestValidator();
-    if (request instanceof RegisterAttendeeRequest) {
-      validator.check((RegisterAttendeeRequest) request);
-    } else if (request instanceof ListAttendeeTypesRequest) {
-      validator.requireText("$.BventId", ((ListAttendeeTypesRequest) request).getBventId());
+    for (Check<?> check : CHECKS) {
+      if (check.type().isInstance(request)) {
+        check.apply(validator, request);
+        break;
+      }
     }
     return validator.problems == null ? List.of() : validator.problems;
   }
 
   private void check(RegisterAttendeeRequest request) {
-    requireText("$.BventId", request.getBventId());
-    requireText("$.AttendeeTypeId", request.getAttendeeTypeId());
+    requireText(Subject.EVENT, "$.BventId", request.getBventId());
+    requireText(Subject.TYPE, "$.AttendeeTypeId", request.getAttendeeTypeId());
 
     if (request.getAttendee() == null) {
-      problem("$.Attendee", "is missing");
+      problem(Subject.FIELD, "$.Attendee", "is missing");
     } else {
       checkFields(request.getAttendee().getFields());
     }
@@ -56,14 +84,14 @@ final class RequestValidator {
     // Purchaser before Items: problems are listed in the order of the request's properties.
     Purchaser purchaser = request.getPurchaser();
     if (purchaser != null && purchaser.getMobile() != null && !isMobile(purchaser.getMobile())) {
-      problem("$.Purchaser.Mobile", "is not a mobile number (digits, optionally a leading +)");
+      problem(Subject.PURCHASER, "$.Purchaser.Mobile", "is not a mobile number (digits, optionally a leading +)");
     }
 
     List<TicketItem> items = request.getItems();
     if (items == null) {
-      problem("$.Items", "is missing (a ticket item is required)");
+      problem(Subject.TICKET, "$.Items", "is missing (a ticket item is required)");
     } else if (items.isEmpty()) {
-      problem("$.Items", "is empty (a ticket item is required)");
+      problem(Subject.TICKET, "$.Items", "is empty (a ticket item is required)");
     } else {
       for (int i = 0; i < items.size(); i++) {
         checkItem(i, items.get(i));
@@ -74,7 +102,7 @@ final class RequestValidator {
     if (agendas != null) {
       for (int i = 0; i < agendas.size(); i++) {
         if (agendas.get(i) == null) {
-          problem("$.Agendas[" + i + "]", "is null");
+          problem(Subject.AGENDA, "$.Agendas[" + i + "]", "is null");
         }
       }
     }
@@ -86,38 +114,38 @@ final class RequestValidator {
       for (int i = 0; i < fields.size(); i++) {
         FormField field = fields.get(i);
         if (field == null) {
-          problem(fieldPath(i, ""), "is null");
+          problem(Subject.FIELD, fieldPath(i, ""), "is null");
           continue;
         }
         String name = field.getFieldName();
         if (isBlank(name)) {
-          problem(fieldPath(i, ".FieldName"), "is missing or blank");
+          problem(Subject.FIELD, fieldPath(i, ".FieldName"), "is missing or blank");
           continue;
         }
         int first = firstWithName(fields, i, name.strip());
         if (first >= 0) {
-          problem(fieldPath(i, ".FieldName"), "repeats \"" + name + "\" of " + fieldPath(first, ""));
+          fieldProblem(name, fieldPath(i, ".FieldName"), "repeats \"" + name + "\" of " + fieldPath(first, ""));
         }
         String value = field.getFieldValue();
         if (value == null) {
-          problem(fieldPath(i, ".FieldValue"), "is missing");
+          fieldProblem(name, fieldPath(i, ".FieldValue"), "is missing");
           continue;
         }
         if (name.equalsIgnoreCase("Mobile") && !value.isBlank()) {
           hasContact = true;
           if (!isMobile(value)) {
-            problem(fieldPath(i, ".FieldValue"), "is not a mobile number (digits, optionally a leading +)");
+            fieldProblem(name, fieldPath(i, ".FieldValue"), "is not a mobile number (digits, optionally a leading +)");
           }
         } else if (name.equalsIgnoreCase("Email") && !value.isBlank()) {
           hasContact = true;
           if (!isEmail(value.strip())) {
-            problem(fieldPath(i, ".FieldValue"), "is not an email address");
+            fieldProblem(name, fieldPath(i, ".FieldValue"), "is not an email address");
           }
         }
       }
     }
     if (!hasContact) {
-      problem("$.Attendee.Fields", "has no non-empty Mobile or Email field (the platform requires one of them)");
+      problem(Subject.FIELD, "$.Attendee.Fields", "has no non-empty Mobile or Email field (the platform requires one of them)");
     }
   }
 
@@ -142,19 +170,19 @@ final class RequestValidator {
 
   private void checkItem(int index, TicketItem item) {
     if (item == null) {
-      problem("$.Items[" + index + "]", "is null");
+      problem(Subject.TICKET, "$.Items[" + index + "]", "is null");
       return;
     }
     if (isBlank(item.getItemSkuId())) {
-      problem("$.Items[" + index + "].ItemSkuId", "is missing or blank");
+      problem(Subject.TICKET, "$.Items[" + index + "].ItemSkuId", "is missing or blank");
     }
     if (isBlank(item.getItemSkuName())) {
-      problem("$.Items[" + index + "].ItemSkuName", "is missing or blank");
+      problem(Subject.TICKET, "$.Items[" + index + "].ItemSkuName", "is missing or blank");
     }
     if (item.getQuantity() == null) {
-      problem("$.Items[" + index + "].Quantity", "is missing");
+      problem(Subject.TICKET, "$.Items[" + index + "].Quantity", "is missing");
     } else if (item.getQuantity() < 1) {
-      problem("$.Items[" + index + "].Quantity", "is " + item.getQuantity() + "; it must be at least 1");
+      problem(Subject.TICKET, "$.Items[" + index + "].Quantity", "is " + item.getQuantity() + "; it must be at least 1");
     }
   }
 
@@ -197,16 +225,25 @@ final class RequestValidator {
     return value == null || value.isBlank();
   }
 
-  private void requireText(String path, String value) {
+  private void requireText(Subject subject, String path, String value) {
     if (isBlank(value)) {
-      problem(path, "is missing or blank");
+      problem(subject, path, "is missing or blank");
     }
   }
 
-  private void problem(String path, String message) {
+  private void problem(Subject subject, String path, String message) {
+    add(new Problem(subject, path, message));
+  }
+
+  /** A problem of the field named {@code name} (as the request names it). */
+  private void fieldProblem(String name, String path, String message) {
+    add(Problem.field(name, path, message));
+  }
+
+  private void add(Problem problem) {
     if (problems == null) {
       problems = new ArrayList<>();
     }
-    problems.add(new Huiyi31ValidationException.Problem(path, message));
+    problems.add(problem);
   }
 }

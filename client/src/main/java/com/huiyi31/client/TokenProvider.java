@@ -8,7 +8,6 @@ import feign.Response;
 import feign.codec.ErrorDecoder;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
@@ -174,23 +173,8 @@ final class TokenProvider {
       } catch (IOException notJson) {
         // no OAuth error body: the status alone says it
       }
-      String reason = error.isEmpty() ? "HTTP " + response.status()
-          : error + (description.isEmpty() ? "" : " (" + Redaction.text(description) + ")");
-      return new Huiyi31AuthenticationException("The token issuer (" + HttpMessages.describe(response.request())
-          + ") refused to issue an access token: " + reason + ". " + hint(error)
-          + " Nothing that needed the token was sent.", error);
-    }
-
-    private static String hint(String error) {
-      switch (error.toLowerCase(Locale.ROOT)) {
-        case "invalid_grant":
-        case "invalid_client":
-        case "unauthorized_client":
-        case "":
-          return "Check the app key and app secret, and that they belong to this environment (test or production).";
-        default:
-          return "The issuer did not accept the token request.";
-      }
+      return new Huiyi31AuthenticationException(HttpMessages.describe(response.request()), response.status(), error,
+          description);
     }
   }
 }

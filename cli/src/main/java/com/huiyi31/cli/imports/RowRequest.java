@@ -1,14 +1,13 @@
 package com.huiyi31.cli.imports;
 
 import com.huiyi31.client.Huiyi31ValidationException;
+import com.huiyi31.client.Huiyi31ValidationException.Subject;
 import com.huiyi31.client.Registrant;
 import com.huiyi31.client.model.AttendeeForm;
 import com.huiyi31.client.model.FormField;
 import com.huiyi31.client.model.RegisterAttendeeRequest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A row as the request it becomes: every non-empty cell a form answer named by its column, the
@@ -17,9 +16,6 @@ import java.util.regex.Pattern;
  * option texts, and the type and ticket names: the row is resolved against the event's forms.
  */
 final class RowRequest {
-
-  private static final Pattern FIELD_PATH = Pattern.compile("\\$\\.Attendee\\.Fields\\[(\\d+)](.*)");
-  private static final Pattern ITEMS_PATH = Pattern.compile("\\$\\.Items(\\[\\d+])?\\.?(.*)");
 
   final CsvInput.Row row;
   /** The request to send; null when the row, given by names, could not be resolved (see problems). */
@@ -31,8 +27,6 @@ final class RowRequest {
    * name): the same for every row, so reported once. Null when there is none.
    */
   String optionProblem;
-  /** The column of each form field, by the field's index. */
-  private final List<String> fieldColumns = new ArrayList<>();
   private boolean ticketProblem;
   private final boolean hasTicketColumn;
 
@@ -54,7 +48,6 @@ final class RowRequest {
         continue; // an empty cell is an unanswered question, not an empty answer
       }
       form.addFieldsItem(new FormField().fieldName(input.columns().get(i)).fieldValue(cell));
-      fieldColumns.add(input.columns().get(i));
     }
     request = new RegisterAttendeeRequest().bventId(settings.event()).attendeeTypeId(settings.type()).attendee(form);
     String ticket = ticketColumn < 0 ? "" : row.values().get(ticketColumn).strip();
@@ -88,22 +81,19 @@ final class RowRequest {
         continue; // an empty cell is an unanswered question, not an empty answer
       }
       person.field(input.columns().get(i), cell);
-      fieldColumns.add(input.columns().get(i));
     }
     try {
       RegisterAttendeeRequest resolved = settings.names().prepare(person.build());
       return row.shapeProblem() == null ? resolved : null;
     } catch (Huiyi31ValidationException e) {
       for (Huiyi31ValidationException.Problem problem : e.problems()) {
-        if (problem.path().equals("type")) {
+        if (problem.subject() == Subject.TYPE) {
           optionProblem = "the attendee type " + problem.message();
-        } else if (problem.path().equals("ticket") && !ticketFromCell) {
+        } else if (problem.subject() == Subject.TICKET && !ticketFromCell) {
           optionProblem = settings.defaultTicket() != null ? "the ticket (--ticket-name or --ticket) " + problem.message()
               : "the ticket " + problem.message() + " (give --ticket-name, or a \"ticket\" column)";
-        } else if (problem.path().equals("ticket")) {
+        } else if (problem.subject() == Subject.TICKET) {
           problems.add("column \"" + input.columns().get(ticketColumn) + "\" " + problem.message());
-        } else if (problem.path().startsWith("field ")) {
-          problems.add("column " + problem.path().substring("field ".length()) + " " + problem.message());
         } else {
           String described = describe(problem);
           if (described != null) {
@@ -129,36 +119,30 @@ final class RowRequest {
     }
   }
 
+  /**
+   * A problem in the file's terms: a form field is the column of the same name (columns name the
+   * fields, or with names their labels: the client names the field as it was given).
+   */
   private String describe(Huiyi31ValidationException.Problem problem) {
-    String path = problem.path();
     String message = problem.message();
-    Matcher field = FIELD_PATH.matcher(path);
-    if (field.matches()) {
-      int index = Integer.parseInt(field.group(1));
-      String column = index < fieldColumns.size() ? fieldColumns.get(index) : "#" + (index + 1);
-      String what = field.group(2).equals(".FieldName") ? " (its name) " : " ";
-      return "column \"" + column + "\"" + what + message;
+    switch (problem.subject()) {
+      case FIELD:
+        return problem.fieldName().map(column -> "column \"" + column + "\" " + message).orElse("the row " + message);
+      case TICKET:
+        if (ticketProblem) {
+          return null; // already said: the ticket cell is malformed
+        }
+        if (request == null || request.getItems() == null || request.getItems().isEmpty()) {
+          return hasTicketColumn ? "has no ticket: its \"ticket\" cell is empty and no --ticket was given"
+              : "has no ticket: give --ticket, or add a \"ticket\" column";
+        }
+        return "the ticket (" + problem + ")";
+      case EVENT:
+        return "--event " + message;
+      case TYPE:
+        return "--type " + message;
+      default:
+        return problem.toString();
     }
-    if (path.equals("$.Attendee.Fields")) {
-      return "the row " + message;
-    }
-    Matcher items = ITEMS_PATH.matcher(path);
-    if (items.matches()) {
-      if (ticketProblem) {
-        return null; // already said: the ticket cell is malformed
-      }
-      if (path.equals("$.Items")) {
-        return hasTicketColumn ? "has no ticket: its \"ticket\" cell is empty and no --ticket was given"
-            : "has no ticket: give --ticket, or add a \"ticket\" column";
-      }
-      return "ticket " + items.group(2) + " " + message;
-    }
-    if (path.equals("$.BventId")) {
-      return "--event " + message;
-    }
-    if (path.equals("$.AttendeeTypeId")) {
-      return "--type " + message;
-    }
-    return path + " " + message;
   }
 }
