@@ -54,7 +54,7 @@ class SandboxCommandTest {
     command.stop();
 
     assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
-    assertThat(sandbox.registrationsReceived()).isEqualTo(1);
+    assertThat(sandbox.registrations()).containsExactly(request());
     assertThatThrownBy(() -> {
       try (Socket socket = new Socket()) {
         socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), sandbox.port()), 2_000);
