@@ -14,7 +14,8 @@ import java.util.function.LongSupplier;
  * port: the token issuer ({@code POST /connect/token}), the attendee types of its demo event
  * ({@code POST /op/api/AttendeeType/v1/list}) and {@code POST /op/notoken/api/Attendee/v1/Register}.
  * Any HTTP client in any language can develop against it: {@code huiyi31 sandbox --port 8089}
- * runs it on its own.
+ * runs it on its own; in JUnit 5 tests, {@link com.huiyi31.sandbox.junit.Huiyi31SandboxExtension}
+ * starts one per test class.
  *
  * <pre>{@code
  * try (Huiyi31Sandbox sandbox = Huiyi31Sandbox.start()) {
