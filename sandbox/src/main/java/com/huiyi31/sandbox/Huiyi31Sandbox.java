@@ -35,7 +35,8 @@ import java.util.function.LongSupplier;
  * once, as IdentityServer's do). A wrong key or secret, or an unknown, used or expired refresh
  * token, gets HTTP 400 {@code {"error":"invalid_grant","error_description":...}}; a malformed
  * request {@code invalid_request}, another grant {@code unsupported_grant_type}, another
- * {@code client_id} {@code invalid_client}. Tokens live only as long as the sandbox.
+ * {@code client_id} {@code invalid_client}. Form parameters the contract does not declare are
+ * ignored (RFC 6749 says a token endpoint must). Tokens live only as long as the sandbox.
  *
  * <h2>The demo event</h2>
  *
@@ -49,10 +50,10 @@ import java.util.function.LongSupplier;
  *
  * <h2>What it checks</h2>
  *
- * Every request is validated against the contract with Atlassian's OpenAPI validator (a JSON
- * request body may carry no key the contract does not declare: the contract says
- * {@code additionalProperties: false}, because the platform would silently drop a misspelt key),
- * and against the two platform rules the schema cannot express: a non-empty
+ * Every request is validated against the contract with Atlassian's OpenAPI validator, exactly as
+ * the contract is written (a JSON request body may carry no key the contract does not declare:
+ * the contract says {@code additionalProperties: false}, because the platform would silently drop
+ * a misspelt key), and against the two platform rules the schema cannot express: a non-empty
  * {@code Mobile} or {@code Email} field is required, and no {@code FieldName} may appear twice
  * (names compare case-insensitively). A request that breaks any of them, or whose body is not
  * JSON, is answered like a platform business rejection: HTTP 200, {@code businessCode}

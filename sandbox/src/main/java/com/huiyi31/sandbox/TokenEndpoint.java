@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * {@code POST /connect/token}: the token issuer's answers to a form, a token (200) or an OAuth 2.0
- * error (400), as the platform's OAuth server gives them. Never logs anything.
+ * error (400), as the platform's OAuth server gives them. Parameters the form does not declare
+ * are ignored, as the contract's {@code TokenRequest} (and RFC 6749) says. Never logs anything.
  */
 final class TokenEndpoint implements SandboxServer.Endpoint {
 
