@@ -36,7 +36,8 @@ import java.util.function.LongSupplier;
  * token, gets HTTP 400 {@code {"error":"invalid_grant","error_description":...}}; a malformed
  * request {@code invalid_request}, another grant {@code unsupported_grant_type}, another
  * {@code client_id} {@code invalid_client}. Form parameters the contract does not declare are
- * ignored (RFC 6749 says a token endpoint must). Tokens live only as long as the sandbox.
+ * ignored (RFC 6749 says a token endpoint must). Tokens live only as long as the sandbox, which
+ * remembers at most 10,000 of each kind (access, refresh), forgetting the oldest first.
  *
  * <h2>The demo event</h2>
  *

@@ -201,6 +201,26 @@ class SandboxLimitsTest {
     assertThatThrownBy(() -> new Registrations(10, 1_000)).isInstanceOf(IllegalArgumentException.class);
   }
 
+  // --- tokens remembered -----------------------------------------------------------------------
+
+  @Test
+  void atMostTenThousandTokensOfEachKindAreRememberedTheOldestForgottenFirst() throws TokenIssuer.Refused {
+    TokenIssuer issuer = new TokenIssuer(System::nanoTime);
+    String scope = "offline_access OpenAppGateway";
+    TokenIssuer.Issued first = issuer.byAppCredentials(TokenIssuer.APP_KEY, TokenIssuer.APP_SECRET, scope);
+    TokenIssuer.Issued second = issuer.byAppCredentials(TokenIssuer.APP_KEY, TokenIssuer.APP_SECRET, scope);
+
+    for (int i = 2; i <= TokenIssuer.TOKENS_KEPT; i++) { // 10,001 pairs in all
+      issuer.byAppCredentials(TokenIssuer.APP_KEY, TokenIssuer.APP_SECRET, scope);
+    }
+
+    assertThat(TokenIssuer.TOKENS_KEPT).isEqualTo(10_000);
+    assertThat(issuer.check("Bearer " + first.access())).isEqualTo(TokenIssuer.Access.UNKNOWN);
+    assertThat(issuer.check("Bearer " + second.access())).isEqualTo(TokenIssuer.Access.VALID);
+    assertThatThrownBy(() -> issuer.byRefreshToken(first.refresh())).isInstanceOf(TokenIssuer.Refused.class);
+    assertThat(issuer.byRefreshToken(second.refresh()).access()).isNotBlank();
+  }
+
   // --- helpers ---------------------------------------------------------------------------------
 
   /** A Register body whose FullName is {@code name}, padded with a Company field of {@code padding} characters. */
