@@ -20,7 +20,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -28,13 +31,17 @@ import org.junit.platform.testkit.engine.Event;
 
 /**
  * Huiyi31SandboxExtension, used the ways a team would use it. Each fixture below is a test class
- * run here with JUnit's EngineTestKit (Surefire never runs them itself: they are nested classes);
- * the fixtures record every sandbox they are given, and the tests check what they saw and that
- * the sandbox was closed once the fixture's class was done.
+ * run here with JUnit's EngineTestKit; the fixtures record every sandbox they are given, and the
+ * tests check what they saw and that the sandbox was closed once the fixture's class was done.
+ * Run on their own (an IDE's "run package", a -Dtest pattern), the fixtures are skipped:
+ * {@link OnlyThroughEngineTestKit}.
  */
 class Huiyi31SandboxExtensionTest {
 
   private static final String EVENT = Huiyi31Sandbox.DEMO_EVENT_ID;
+
+  /** Set only by {@link #run}: the fixtures run only through the tests of this class. */
+  static final String FIXTURES_PARAMETER = "huiyi31.sandbox.extensionFixtures";
 
   /** Every sandbox a fixture was handed, in order. */
   static final List<Huiyi31Sandbox> SEEN = new CopyOnWriteArrayList<>();
@@ -82,7 +89,7 @@ class Huiyi31SandboxExtensionTest {
 
   @Test
   void theSandboxIsClosedAfterTheClassEvenWhenATestFails() {
-    EngineExecutionResults results = EngineTestKit.engine("junit-jupiter").selectors(selectClass(FailingFixture.class)).execute();
+    EngineExecutionResults results = kit().selectors(selectClass(FailingFixture.class)).execute();
 
     results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
     assertThat(SEEN).hasSize(1);
@@ -100,17 +107,35 @@ class Huiyi31SandboxExtensionTest {
 
   @Test
   void onlySandboxParametersAreResolved() {
-    EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
-        .selectors(selectClass(OtherParameterFixture.class)).execute();
+    EngineExecutionResults results = kit().selectors(selectClass(OtherParameterFixture.class)).execute();
 
     results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
     assertThat(results.testEvents().failed().stream().map(Event::toString).toList()).singleElement()
         .asString().contains("No ParameterResolver registered for parameter [java.lang.String");
   }
 
+  @Test
+  void theFixturesAreSkippedWhenRunOnTheirOwn() {
+    EngineExecutionResults results = EngineTestKit.engine("junit-jupiter").selectors(selectClass(FailingFixture.class)).execute();
+
+    results.containerEvents().assertStatistics(stats -> stats.skipped(1));
+    results.testEvents().assertStatistics(stats -> stats.started(0));
+    assertThat(SEEN).isEmpty();
+  }
+
   // --- fixtures: test classes run by the tests above -------------------------------------------
 
-  @ExtendWith(Huiyi31SandboxExtension.class)
+  /** Enables a fixture only when {@link #run} (or {@link #kit}) runs it. */
+  static final class OnlyThroughEngineTestKit implements ExecutionCondition {
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+      return context.getConfigurationParameter(FIXTURES_PARAMETER).isPresent()
+          ? ConditionEvaluationResult.enabled("run by Huiyi31SandboxExtensionTest")
+          : ConditionEvaluationResult.disabled("a fixture of Huiyi31SandboxExtensionTest: it runs only through that class");
+    }
+  }
+
+  @ExtendWith({OnlyThroughEngineTestKit.class, Huiyi31SandboxExtension.class})
   static class ExtendWithFixture {
     private final Huiyi31Sandbox fromConstructor;
 
@@ -138,6 +163,7 @@ class Huiyi31SandboxExtensionTest {
     }
   }
 
+  @ExtendWith(OnlyThroughEngineTestKit.class)
   static class RegisterExtensionFixture {
     @RegisterExtension
     static final Huiyi31SandboxExtension SANDBOX = new Huiyi31SandboxExtension();
@@ -170,6 +196,7 @@ class Huiyi31SandboxExtensionTest {
     }
   }
 
+  @ExtendWith(OnlyThroughEngineTestKit.class)
   static class InstanceFieldFixture {
     @RegisterExtension
     final Huiyi31SandboxExtension sandboxes = new Huiyi31SandboxExtension();
@@ -191,7 +218,7 @@ class Huiyi31SandboxExtensionTest {
     }
   }
 
-  @ExtendWith(Huiyi31SandboxExtension.class)
+  @ExtendWith({OnlyThroughEngineTestKit.class, Huiyi31SandboxExtension.class})
   static class NestedFixture {
     @Test
     void outer(Huiyi31Sandbox sandbox) {
@@ -220,7 +247,7 @@ class Huiyi31SandboxExtensionTest {
     }
   }
 
-  @ExtendWith(Huiyi31SandboxExtension.class)
+  @ExtendWith({OnlyThroughEngineTestKit.class, Huiyi31SandboxExtension.class})
   static class FailingFixture {
     @Test
     void fails(Huiyi31Sandbox sandbox) {
@@ -229,7 +256,7 @@ class Huiyi31SandboxExtensionTest {
     }
   }
 
-  @ExtendWith(Huiyi31SandboxExtension.class)
+  @ExtendWith({OnlyThroughEngineTestKit.class, Huiyi31SandboxExtension.class})
   static class OtherParameterFixture {
     @Test
     void wantsAString(String notASandbox) {
@@ -239,8 +266,12 @@ class Huiyi31SandboxExtensionTest {
 
   // --- helpers ---------------------------------------------------------------------------------
 
+  private static EngineTestKit.Builder kit() {
+    return EngineTestKit.engine("junit-jupiter").configurationParameter(FIXTURES_PARAMETER, "true");
+  }
+
   private static EngineExecutionResults run(Class<?> fixture) {
-    EngineExecutionResults results = EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture)).execute();
+    EngineExecutionResults results = kit().selectors(selectClass(fixture)).execute();
     assertThat(results.allEvents().failed().stream().map(Event::toString).toList())
         .as("what failed in %s", fixture.getSimpleName()).isEmpty();
     return results;
