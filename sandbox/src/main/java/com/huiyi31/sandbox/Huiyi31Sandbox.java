@@ -110,9 +110,12 @@ import java.util.function.LongSupplier;
  * <b>1 MiB</b> (a Register body is a few kilobytes): a larger one is answered HTTP 413 with a
  * short text/plain body saying the limit, and the connection is closed without reading the rest
  * (a declared {@code Content-Length} over the limit is refused before any of the body is read, a
- * chunked body as soon as it passes the limit). Sixteen threads answer requests; a SLOW answer
- * waits on a scheduler, not on one of them. What it keeps, it keeps bounded (see
- * {@link #registrations()}), so its memory stays flat however long it runs.
+ * chunked body as soon as it passes the limit; a client that reads the answer while still
+ * sending, as curl does, shows the 413, one that gives up as soon as it cannot send, as Java's
+ * HttpClient may, reports the closed connection). Sixteen threads answer requests; a SLOW answer
+ * waits on a scheduler, not on one of them. What it keeps, it keeps bounded (the registrations,
+ * see {@link #registrations()}, and at most 10,000 tokens of each kind), so its memory stays flat
+ * however long it runs.
  */
 public final class Huiyi31Sandbox implements AutoCloseable {
 
