@@ -68,7 +68,7 @@ final class SandboxCommand implements Callable<Integer> {
     }, "huiyi31-sandbox-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
     try {
-      out.println("Huiyi31Sandbox listening on " + started.baseUrl());
+      out.println("Sandbox listening on " + started.baseUrl());
       out.println("Demo credentials (not secrets): app key " + Huiyi31Sandbox.DEMO_APP_KEY + ", app secret "
           + Huiyi31Sandbox.DEMO_APP_SECRET);
       out.println("Demo event: " + Huiyi31Sandbox.DEMO_EVENT_ID + " (attendee types " + Huiyi31Sandbox.demoTypeNames() + ")");

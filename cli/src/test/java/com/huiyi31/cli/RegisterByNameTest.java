@@ -2,11 +2,10 @@ package com.huiyi31.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.huiyi31.client.model.FormField;
+import com.huiyi31.client.model.RegisterAttendeeRequest;
 import com.huiyi31.sandbox.Huiyi31Sandbox;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -27,10 +26,8 @@ class RegisterByNameTest {
   private static final String GUEST_TICKET = "40180000-300e-9237-c7af-08dc6f31f78c";
   private static final String VISITOR_TICKET = "40180000-300e-9237-d1a4-08dc6f31f78c";
   private static final String SECOND_SESSION = "51f10000-4961-fe41-c8b0-08dc70ba4988";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private static Huiyi31Sandbox sandbox;
-  private int receivedBefore;
 
   @BeforeAll
   static void start() {
@@ -43,8 +40,8 @@ class RegisterByNameTest {
   }
 
   @BeforeEach
-  void countBefore() {
-    receivedBefore = sandbox.registrationsReceived();
+  void forgetEarlierRegistrations() {
+    sandbox.reset();
   }
 
   private static Cli.Result withCredentials(String... args) {
@@ -54,7 +51,7 @@ class RegisterByNameTest {
   }
 
   @Test
-  void typesThenRegisterByNamesSendsTheIdsAndTheOptionCode() throws IOException {
+  void typesThenRegisterByNamesSendsTheIdsAndTheOptionCode() {
     Cli.Result types = withCredentials("types", "--event", EVENT);
     assertThat(types.exitCode()).as(types.toString()).isZero();
     assertThat(types.out()).contains("嘉宾票", "单选选择  StringField1  单 = 0");
@@ -64,14 +61,14 @@ class RegisterByNameTest {
 
     assertThat(register.exitCode()).as(register.toString()).isZero();
     assertThat(register.out()).containsPattern("Registered: order [0-9]{19}").contains("139****5678");
-    assertThat(sandbox.registrationsReceived()).isEqualTo(receivedBefore + 1);
-    JsonNode sent = lastRegistration();
-    assertThat(sent.path("BventId").asText()).isEqualTo(EVENT);
-    assertThat(sent.path("AttendeeTypeId").asText()).isEqualTo(GUEST);
-    assertThat(sent.path("Items").get(0).path("ItemSkuId").asText()).isEqualTo(GUEST_TICKET);
-    assertThat(sent.path("Items").get(0).path("ItemSkuName").asText()).isEqualTo("嘉宾票");
-    assertThat(sent.path("Items").get(0).path("Quantity").asInt()).isEqualTo(1);
-    assertThat(sent.path("Attendee").path("Fields")).containsExactly(
+    assertThat(sandbox.registrations()).hasSize(1);
+    RegisterAttendeeRequest sent = lastRegistration();
+    assertThat(sent.getBventId()).isEqualTo(EVENT);
+    assertThat(sent.getAttendeeTypeId()).isEqualTo(GUEST);
+    assertThat(sent.getItems().get(0).getItemSkuId()).isEqualTo(GUEST_TICKET);
+    assertThat(sent.getItems().get(0).getItemSkuName()).isEqualTo("嘉宾票");
+    assertThat(sent.getItems().get(0).getQuantity()).isEqualTo(1);
+    assertThat(sent.getAttendee().getFields()).containsExactly(
         field("FullName", "张晓明"), field("Mobile", "13912345678"), field("StringField1", "0"));
   }
 
@@ -83,7 +80,7 @@ class RegisterByNameTest {
     assertThat(cli.exitCode()).isEqualTo(Huiyi31Cli.USAGE);
     assertThat(cli.err()).contains("Not sent: the request is invalid.", "field \"昵称\" is not on the form of attendee type 嘉宾",
         "手机 (Mobile)").doesNotContain("小明");
-    assertThat(sandbox.registrationsReceived()).isEqualTo(receivedBefore);
+    assertThat(sandbox.registrations()).isEmpty();
   }
 
   @Test
@@ -93,7 +90,7 @@ class RegisterByNameTest {
 
     assertThat(cli.exitCode()).isEqualTo(Huiyi31Cli.USAGE);
     assertThat(cli.err()).contains("field \"单选选择\"", "neither the text nor the code of an option", "单 (code 0)");
-    assertThat(sandbox.registrationsReceived()).isEqualTo(receivedBefore);
+    assertThat(sandbox.registrations()).isEmpty();
   }
 
   @Test
@@ -103,31 +100,31 @@ class RegisterByNameTest {
 
     assertThat(cli.exitCode()).isEqualTo(Huiyi31Cli.USAGE);
     assertThat(cli.err()).contains("\"早鸟票\" is not on sale", "观众票 [" + VISITOR_TICKET + "]");
-    assertThat(sandbox.registrationsReceived()).isEqualTo(receivedBefore);
+    assertThat(sandbox.registrations()).isEmpty();
   }
 
   @Test
-  void theOnlyTicketOnSaleIsTakenWhenNoneIsNamedAndAChoiceByTextBecomesItsCode() throws IOException {
+  void theOnlyTicketOnSaleIsTakenWhenNoneIsNamedAndAChoiceByTextBecomesItsCode() {
     Cli.Result cli = withCredentials("register", "--event", EVENT, "--type-name", "观众", "--field", "FullName=李思雨",
         "--field", "邮箱=li@example.com", "--field", "性别=女");
 
     assertThat(cli.exitCode()).as(cli.toString()).isZero();
-    JsonNode sent = lastRegistration();
-    assertThat(sent.path("Items").get(0).path("ItemSkuId").asText()).isEqualTo(VISITOR_TICKET);
-    assertThat(sent.path("Attendee").path("Fields")).contains(field("StringField2", "1"), field("Email", "li@example.com"));
+    RegisterAttendeeRequest sent = lastRegistration();
+    assertThat(sent.getItems().get(0).getItemSkuId()).isEqualTo(VISITOR_TICKET);
+    assertThat(sent.getAttendee().getFields()).contains(field("StringField2", "1"), field("Email", "li@example.com"));
   }
 
   @Test
-  void idsWorkWithCredentialsTooAndAreCheckedAgainstTheForm() throws IOException {
+  void idsWorkWithCredentialsTooAndAreCheckedAgainstTheForm() {
     Cli.Result cli = withCredentials("register", "--event", EVENT, "--type", GUEST, "--ticket", GUEST_TICKET + ":嘉宾",
         "--field", "FullName=张晓明", "--field", "Mobile=13912345678", "--field", "StringField1=2",
         "--agenda", SECOND_SESSION);
 
     assertThat(cli.exitCode()).as(cli.toString()).isZero();
-    JsonNode sent = lastRegistration();
-    assertThat(sent.path("Items").get(0).path("ItemSkuName").asText()).as("the platform's name").isEqualTo("嘉宾票");
-    assertThat(sent.path("Agendas").get(0).path("AgendaId").asText()).isEqualTo(SECOND_SESSION);
-    assertThat(sent.path("Agendas").get(0).path("ParentSkuId").asText()).isEqualTo(GUEST_TICKET);
+    RegisterAttendeeRequest sent = lastRegistration();
+    assertThat(sent.getItems().get(0).getItemSkuName()).as("the platform's name").isEqualTo("嘉宾票");
+    assertThat(sent.getAgendas().get(0).getAgendaId()).isEqualTo(SECOND_SESSION);
+    assertThat(sent.getAgendas().get(0).getParentSkuId()).isEqualTo(GUEST_TICKET);
   }
 
   @Test
@@ -141,7 +138,7 @@ class RegisterByNameTest {
     assertThat(typeName.err()).contains("--type-name needs --app-key");
     assertThat(ticketName.exitCode()).isEqualTo(Huiyi31Cli.USAGE);
     assertThat(ticketName.err()).contains("--ticket-name needs --app-key");
-    assertThat(sandbox.registrationsReceived()).isEqualTo(receivedBefore);
+    assertThat(sandbox.registrations()).isEmpty();
   }
 
   @Test
@@ -192,12 +189,12 @@ class RegisterByNameTest {
     assertThat(everything).doesNotContain(Huiyi31Sandbox.DEMO_APP_SECRET).doesNotContainPattern("[A-Za-z0-9_-]{43}");
   }
 
-  private static JsonNode lastRegistration() throws IOException {
-    List<String> bodies = sandbox.recentRegistrations();
-    return JSON.readTree(bodies.get(bodies.size() - 1));
+  private static RegisterAttendeeRequest lastRegistration() {
+    List<RegisterAttendeeRequest> registrations = sandbox.registrations();
+    return registrations.get(registrations.size() - 1);
   }
 
-  private static JsonNode field(String name, String value) {
-    return JSON.createObjectNode().put("FieldName", name).put("FieldValue", value);
+  private static FormField field(String name, String value) {
+    return new FormField().fieldName(name).fieldValue(value);
   }
 }

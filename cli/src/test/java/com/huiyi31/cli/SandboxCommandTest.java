@@ -39,8 +39,8 @@ class SandboxCommandTest {
 
     assertThat(sandbox).as("the sandbox started; stderr: %s", err).isNotNull();
     List<String> lines = out.toString().lines().toList();
-    assertThat(lines.get(0)).isEqualTo("Huiyi31Sandbox listening on http://127.0.0.1:" + sandbox.port());
-    assertThat(lines.get(0)).matches("Huiyi31Sandbox listening on http://127\\.0\\.0\\.1:[0-9]+");
+    assertThat(lines.get(0)).isEqualTo("Sandbox listening on http://127.0.0.1:" + sandbox.port());
+    assertThat(lines.get(0)).matches("Sandbox listening on http://127\\.0\\.0\\.1:[0-9]+");
     assertThat(lines).anySatisfy(line -> assertThat(line).contains("Mobile ending in 0000", "1001"));
     assertThat(lines).anySatisfy(line -> assertThat(line).contains("FullName \"SLOW\""));
     assertThat(lines).anySatisfy(line -> assertThat(line).contains("businessCode 400"));
@@ -54,7 +54,7 @@ class SandboxCommandTest {
     command.stop();
 
     assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
-    assertThat(sandbox.registrationsReceived()).isEqualTo(1);
+    assertThat(sandbox.registrations()).containsExactly(request());
     assertThatThrownBy(() -> {
       try (Socket socket = new Socket()) {
         socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), sandbox.port()), 2_000);

@@ -1,24 +1,29 @@
 package com.huiyi31.sandbox;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.huiyi31.client.model.RegisterAttendeeRequest;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
 /**
- * An offline stand-in for the 31huiyi platform: a WireMock server in this process, on
- * {@code 127.0.0.1} only, that answers the contract's operations ({@code huiyi31/openapi.yaml})
- * the way the contract says the platform does, on one port: the token issuer
- * ({@code POST /connect/token}), the attendee types of its demo event
+ * An offline stand-in for the 31huiyi platform: an HTTP server in this process (the JDK's own,
+ * {@code com.sun.net.httpserver}), on {@code 127.0.0.1} only, that answers the contract's
+ * operations ({@code huiyi31/openapi.yaml}) the way the contract says the platform does, on one
+ * port: the token issuer ({@code POST /connect/token}), the attendee types of its demo event
  * ({@code POST /op/api/AttendeeType/v1/list}) and {@code POST /op/notoken/api/Attendee/v1/Register}.
  * Any HTTP client in any language can develop against it: {@code huiyi31 sandbox --port 8089}
- * runs it on its own.
+ * runs it on its own; in JUnit 5 tests, {@link com.huiyi31.sandbox.junit.Huiyi31SandboxExtension}
+ * starts one per test class.
+ *
+ * <pre>{@code
+ * try (Huiyi31Sandbox sandbox = Huiyi31Sandbox.start()) {
+ *   // point the code under test at sandbox.baseUrl(), let it register someone, then:
+ *   assertThat(sandbox.registrations()).extracting(RegisterAttendeeRequest::getBventId)
+ *       .containsExactly(Huiyi31Sandbox.DEMO_EVENT_ID);
+ * }
+ * }</pre>
  *
  * <h2>Tokens</h2>
  *
@@ -30,7 +35,9 @@ import java.util.function.LongSupplier;
  * once, as IdentityServer's do). A wrong key or secret, or an unknown, used or expired refresh
  * token, gets HTTP 400 {@code {"error":"invalid_grant","error_description":...}}; a malformed
  * request {@code invalid_request}, another grant {@code unsupported_grant_type}, another
- * {@code client_id} {@code invalid_client}. Tokens live only as long as the sandbox.
+ * {@code client_id} {@code invalid_client}. Form parameters the contract does not declare are
+ * ignored (RFC 6749 says a token endpoint must). Tokens live only as long as the sandbox, which
+ * remembers at most 10,000 of each kind (access, refresh), forgetting the oldest first.
  *
  * <h2>The demo event</h2>
  *
@@ -44,16 +51,19 @@ import java.util.function.LongSupplier;
  *
  * <h2>What it checks</h2>
  *
- * Every request is validated against the contract with Atlassian's OpenAPI validator, and
- * against the two platform rules the schema cannot express: a non-empty {@code Mobile} or
- * {@code Email} field is required, and no {@code FieldName} may appear twice (names compare
- * case-insensitively). A request that breaks any of them, or whose body is not JSON, is answered
- * like a platform business rejection: HTTP 200, {@code businessCode} <b>400</b>, {@code data}
- * null, and a {@code businessMessage} naming each problem with its JSON path, joined by
- * {@code "; "}, e.g. {@code Invalid request: $: Object has missing required properties (["Items"])}.
- * <b>400 is the sandbox's own code</b>: the platform publishes no code for this, and its
- * server binds keys case-insensitively, so it is more lenient than the sandbox (which accepts the
- * contract's PascalCase keys only, and no key the contract does not define).
+ * Every request is validated against the contract with Atlassian's OpenAPI validator, exactly as
+ * the contract is written (a JSON request body may carry no key the contract does not declare:
+ * the contract says {@code additionalProperties: false}, because the platform would silently drop
+ * a misspelt key), and against the two platform rules the schema cannot express: a non-empty
+ * {@code Mobile} or {@code Email} field is required, and no {@code FieldName} may appear twice
+ * (names compare case-insensitively). A request that breaks any of them, or whose body is not
+ * JSON, is answered like a platform business rejection: HTTP 200, {@code businessCode}
+ * <b>400</b>, {@code data} null, and a {@code businessMessage} naming each problem with its JSON
+ * path, joined by {@code "; "}, e.g.
+ * {@code Invalid request: $: Object has missing required properties (["Items"])}. <b>400 is the
+ * sandbox's own code</b> ({@link #INVALID_REQUEST_CODE}): the platform publishes no code for this,
+ * and its server binds keys case-insensitively and ignores keys it does not know, so it is more
+ * lenient than the sandbox (which accepts the contract's PascalCase keys only).
  *
  * <p>A Register call for the demo event is also checked against the event's forms, as the
  * platform checks its events: the {@code AttendeeTypeId} must be one of its types (else 1011
@@ -91,16 +101,21 @@ import java.util.function.LongSupplier;
  * </table>
  *
  * Any other path answers HTTP 404, another method on a served path HTTP 405 (text/plain,
- * saying what is served). WireMock's admin API ({@code /__admin}) is switched off (HTTP 401), so
- * nothing outside this process can change the sandbox's behaviour.
+ * saying what is served). There is no admin API: nothing outside this process can change the
+ * sandbox's behaviour.
  *
- * <h2>Counting</h2>
+ * <h2>Limits</h2>
  *
- * {@link #registrationsReceived()} counts every Register POST (valid or not),
- * {@link #registeredByName()} the successful registrations per {@code FullName}, and
- * {@link #recentRegistrations()} keeps the last 100 Register bodies. A SLOW registration counts
- * when it is received, as on the platform: the order exists even if the client gave up waiting.
- * WireMock's request journal stays off, so memory stays flat however long the sandbox runs.
+ * It listens on {@code 127.0.0.1} only, never on another interface. A request body may be at most
+ * <b>1 MiB</b> (a Register body is a few kilobytes): a larger one is answered HTTP 413 with a
+ * short text/plain body saying the limit, and the connection is closed without reading the rest
+ * (a declared {@code Content-Length} over the limit is refused before any of the body is read, a
+ * chunked body as soon as it passes the limit; a client that reads the answer while still
+ * sending, as curl does, shows the 413, one that gives up as soon as it cannot send, as Java's
+ * HttpClient may, reports the closed connection). Sixteen threads answer requests; a SLOW answer
+ * waits on a scheduler, not on one of them. What it keeps, it keeps bounded (the registrations,
+ * see {@link #registrations()}, and at most 10,000 tokens of each kind), so its memory stays flat
+ * however long it runs.
  */
 public final class Huiyi31Sandbox implements AutoCloseable {
 
@@ -123,7 +138,7 @@ public final class Huiyi31Sandbox implements AutoCloseable {
    * The sandbox's own {@code businessCode} for a request that breaks the contract or a platform
    * rule, or is not JSON (the platform publishes no code for this).
    */
-  public static final int INVALID_REQUEST_CODE = SandboxResponder.INVALID_REQUEST;
+  public static final int INVALID_REQUEST_CODE = BodyCheck.INVALID_REQUEST;
 
   /** One documented trigger: a request value and the sandbox's answer to it. */
   public record Trigger(String when, String answer) {
@@ -134,26 +149,31 @@ public final class Huiyi31Sandbox implements AutoCloseable {
   }
 
   private static final List<Trigger> TRIGGERS = List.of(
-      new Trigger("FullName \"" + SandboxResponder.NAME_HTTP_500 + "\"",
+      new Trigger("FullName \"" + RegisterEndpoint.NAME_HTTP_500 + "\"",
           "HTTP 500, an HTML error page (text/html) like a gateway's"),
-      new Trigger("Mobile ending in " + SandboxResponder.MOBILE_TAKEN_SUFFIX,
-          "businessCode " + SandboxResponder.MOBILE_TAKEN + " " + SandboxResponder.MOBILE_TAKEN_MESSAGE + " (mobile taken), data null"),
-      new Trigger("Email ending in " + SandboxResponder.EMAIL_TAKEN_DOMAIN,
-          "businessCode " + SandboxResponder.EMAIL_TAKEN + " " + SandboxResponder.EMAIL_TAKEN_MESSAGE + " (email taken), data null"),
-      new Trigger("ItemSkuId \"" + SandboxResponder.SOLD_OUT_SKU + "\"",
-          "businessCode " + SandboxResponder.SOLD_OUT + " " + SandboxResponder.SOLD_OUT_MESSAGE + " (sold out), data null"),
-      new Trigger("FullName \"" + SandboxResponder.NAME_SLOW + "\"",
-          "success after a " + SandboxResponder.SLOW_MILLIS / 1000 + " s delay (to test read timeouts)"));
+      new Trigger("Mobile ending in " + RegisterEndpoint.MOBILE_TAKEN_SUFFIX,
+          "businessCode " + RegisterEndpoint.MOBILE_TAKEN + " " + RegisterEndpoint.MOBILE_TAKEN_MESSAGE
+              + " (mobile taken), data null"),
+      new Trigger("Email ending in " + RegisterEndpoint.EMAIL_TAKEN_DOMAIN,
+          "businessCode " + RegisterEndpoint.EMAIL_TAKEN + " " + RegisterEndpoint.EMAIL_TAKEN_MESSAGE
+              + " (email taken), data null"),
+      new Trigger("ItemSkuId \"" + RegisterEndpoint.SOLD_OUT_SKU + "\"",
+          "businessCode " + RegisterEndpoint.SOLD_OUT + " " + RegisterEndpoint.SOLD_OUT_MESSAGE + " (sold out), data null"),
+      new Trigger("FullName \"" + RegisterEndpoint.NAME_SLOW + "\"",
+          "success after a " + RegisterEndpoint.SLOW_MILLIS / 1000 + " s delay (to test read timeouts)"));
 
-  private final WireMockServer server;
-  private final int port;
-  private final SandboxResponder responder;
+  private final SandboxServer server;
+  private final Registrations registrations;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private Huiyi31Sandbox(WireMockServer server, SandboxResponder responder) {
+  private Huiyi31Sandbox(SandboxServer server, Registrations registrations) {
     this.server = server;
-    this.port = server.port();
-    this.responder = responder;
+    this.registrations = registrations;
+  }
+
+  /** Starts a sandbox on a free port of the loopback interface ({@link #baseUrl()} says which). */
+  public static Huiyi31Sandbox start() {
+    return start(0);
   }
 
   /**
@@ -161,43 +181,26 @@ public final class Huiyi31Sandbox implements AutoCloseable {
    * {@link IllegalStateException} saying so when the port cannot be used (taken, or not allowed).
    */
   public static Huiyi31Sandbox start(int port) {
-    return start(port, System::nanoTime);
+    return start(port, System::nanoTime, new Registrations());
   }
 
-  /** For tests: a sandbox whose tokens age on {@code nanoTime}. */
-  static Huiyi31Sandbox start(int port, LongSupplier nanoTime) {
+  /** For tests: a sandbox whose tokens age on {@code nanoTime}, keeping registrations in {@code registrations}. */
+  static Huiyi31Sandbox start(int port, LongSupplier nanoTime, Registrations registrations) {
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port must be between 0 and 65535, was " + port + ".");
     }
-    SandboxResponder responder = new SandboxResponder(nanoTime);
-    WireMockServer server = new WireMockServer(wireMockConfig()
-        .bindAddress("127.0.0.1") // never another interface: the sandbox is for this machine only
-        .port(port)
-        .extensions(responder)
-        // Answers are built in Java: no Handlebars, and no stubs read from a "mappings" folder
-        // of whatever directory the sandbox happens to be started in.
-        .templatingEnabled(false)
-        .usingFilesUnderClasspath("sandbox")
-        .disableRequestJournal()
-        .adminAuthenticator(request -> false)
-        // A SLOW answer waits on a scheduler, not on one of Jetty's request threads.
-        .asynchronousResponseEnabled(true)
-        .asynchronousResponseThreads(4)
-        .containerThreads(64)
-        .gzipDisabled(true)
-        .jettyStopTimeout(1_000L));
+    TokenIssuer tokens = new TokenIssuer(nanoTime);
+    BodyCheck check = new BodyCheck();
+    Map<String, SandboxServer.Endpoint> endpoints = Map.of(
+        TOKEN_PATH, new TokenEndpoint(tokens, check),
+        LIST_TYPES_PATH, new TypeListEndpoint(tokens, check),
+        REGISTER_PATH, new RegisterEndpoint(check, registrations));
     try {
-      server.start();
-    } catch (Exception e) { // Jetty's failures are not all unchecked
-      try {
-        server.stop();
-      } catch (Exception neverStarted) { // Jetty refuses (even with a checked exception) to stop what never started
-        e.addSuppressed(neverStarted);
-      }
-      throw new IllegalStateException("Could not start the sandbox on 127.0.0.1:" + port + ": " + rootMessage(e), e);
+      return new Huiyi31Sandbox(SandboxServer.start(port, endpoints), registrations);
+    } catch (IOException e) {
+      throw new IllegalStateException("Could not start the sandbox on 127.0.0.1:" + port + ": "
+          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
     }
-    server.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(SandboxResponder.NAME)));
-    return new Huiyi31Sandbox(server, responder);
   }
 
   /**
@@ -208,56 +211,49 @@ public final class Huiyi31Sandbox implements AutoCloseable {
     return TRIGGERS;
   }
 
-  /** Where the sandbox listens, e.g. {@code http://127.0.0.1:8089}. */
-  public String baseUrl() {
-    return "http://127.0.0.1:" + port;
-  }
-
-  /** The port it listens on (the one chosen when started with 0); still answers after {@link #close()}. */
-  public int port() {
-    return port;
-  }
-
-  /** Register POSTs received so far, whatever their answer (invalid ones included). */
-  public int registrationsReceived() {
-    return responder.registrationsReceived();
-  }
-
-  /**
-   * Successful registrations so far, by the {@code FullName} they were made with ({@code ""}
-   * when it was absent): a snapshot, sorted by name, that does not change afterwards.
-   * Thread-safe.
-   */
-  public Map<String, Integer> registeredByName() {
-    return responder.registeredByName();
-  }
-
-  /**
-   * The bodies of the last Register POSTs received (at most 100, valid or not), oldest first, as
-   * sent: a snapshot. They hold personal data: for tests and debugging on this machine.
-   */
-  public List<String> recentRegistrations() {
-    return responder.recentRegistrations();
-  }
-
-  /** The demo event's attendee type names ("嘉宾, 观众"), for the banner. */
+  /** The demo event's attendee type names ("嘉宾, 观众"), for a banner. */
   public static String demoTypeNames() {
     return DemoEvent.shared().typeNames();
   }
 
-  /** Stops the server. Closing twice does nothing. */
+  /** Where the sandbox listens, e.g. {@code http://127.0.0.1:8089}. */
+  public String baseUrl() {
+    return "http://127.0.0.1:" + server.port();
+  }
+
+  /** The port it listens on (the one chosen when started with 0); still answers after {@link #close()}. */
+  public int port() {
+    return server.port();
+  }
+
+  /**
+   * Every Register request the sandbox accepted (answered with {@code businessCode} 0), oldest
+   * first, decoded as the generated model. Invalid requests, business refusals (the triggers
+   * 1001 to 1003, the demo event's 1011 to 1016) and the HTTP500 trigger are not in it; a SLOW
+   * registration is, from the moment it was received (as on the platform, the order exists even
+   * if the client gave up waiting).
+   *
+   * <p>An immutable snapshot: later registrations do not change it, and its elements are fresh
+   * copies, so changing one changes nothing in the sandbox. Bounded, so that memory stays flat:
+   * it holds the last <b>10,000</b> accepted requests, and fewer if they are large (at most
+   * <b>32 MiB</b> of request bodies together); the oldest are dropped first. {@link #reset()}
+   * empties it. The requests hold personal data: for tests and debugging on this machine.
+   * Thread-safe.
+   */
+  public List<RegisterAttendeeRequest> registrations() {
+    return registrations.snapshot();
+  }
+
+  /** Forgets every registration ({@link #registrations()} is empty afterwards). Issued tokens stay valid. */
+  public void reset() {
+    registrations.clear();
+  }
+
+  /** Stops the server and frees the port; an answer still waiting (SLOW) is not sent. Closing twice does nothing. */
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
-      server.stop();
+      server.close();
     }
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
   }
 }

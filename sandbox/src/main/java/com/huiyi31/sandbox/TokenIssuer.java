@@ -5,15 +5,18 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
  * The sandbox's token issuer: access and refresh tokens for its demo credentials, as the
  * platform's OAuth server issues them ({@code POST /connect/token}), and the check of a bearer
  * token. Tokens are random, live {@link #ACCESS_LIFETIME_SECONDS} seconds, and a refresh token
- * can be used once (IdentityServer's default: using it gets a new one). Thread-safe.
+ * can be used once (IdentityServer's default: using it gets a new one). It remembers at most
+ * {@link #TOKENS_KEPT} tokens of each kind, forgetting the oldest first, so that its memory stays
+ * flat however many tokens are asked for. Thread-safe.
  */
 final class TokenIssuer {
 
@@ -24,6 +27,8 @@ final class TokenIssuer {
   static final String OFFLINE_SCOPE = "offline_access";
   static final int ACCESS_LIFETIME_SECONDS = 600;
   static final Duration REFRESH_LIFETIME = Duration.ofDays(1);
+  /** Access tokens, and refresh tokens, remembered at most (the oldest are forgotten first). */
+  static final int TOKENS_KEPT = 10_000;
 
   /** An issued pair; {@code refresh} is null when the scope did not ask for offline_access. */
   record Issued(String access, String refresh, String scope) {
@@ -54,9 +59,9 @@ final class TokenIssuer {
 
   private final LongSupplier nanoTime;
   private final SecureRandom random = new SecureRandom();
-  /** Token -> its expiry on the nanoTime clock. */
-  private final Map<String, Long> accessTokens = new ConcurrentHashMap<>();
-  private final Map<String, Long> refreshTokens = new ConcurrentHashMap<>();
+  /** Token -> its expiry on the nanoTime clock, oldest first. */
+  private final Map<String, Long> accessTokens = Collections.synchronizedMap(new Kept());
+  private final Map<String, Long> refreshTokens = Collections.synchronizedMap(new Kept());
 
   TokenIssuer(LongSupplier nanoTime) {
     this.nanoTime = nanoTime;
@@ -116,6 +121,16 @@ final class TokenIssuer {
   private void forgetOld(long now) {
     accessTokens.values().removeIf(expiresAt -> now - expiresAt > FORGET_AFTER_NANOS);
     refreshTokens.values().removeIf(expiresAt -> now - expiresAt > 0);
+  }
+
+  /** Tokens in the order they were issued, at most {@link #TOKENS_KEPT}: the oldest goes first. */
+  private static final class Kept extends LinkedHashMap<String, Long> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+      return size() > TOKENS_KEPT;
+    }
   }
 
   private String randomToken() {

@@ -135,15 +135,19 @@ class SandboxDemoRegisterTest {
   }
 
   @Test
-  void theLastRegistrationsAreKeptAsSent() {
-    try (Huiyi31Sandbox own = Huiyi31Sandbox.start(0)) {
+  void registrationsHoldTheAcceptedRequestsDecodedNotTheRefusedOnes() {
+    try (Huiyi31Sandbox own = Huiyi31Sandbox.start()) {
       SandboxHttp ownHttp = new SandboxHttp(own);
       ownHttp.register(body(Huiyi31Sandbox.DEMO_EVENT_ID, GUEST, GUEST_TICKET, "", field("StringField1", "1")));
+      ownHttp.register(body(Huiyi31Sandbox.DEMO_EVENT_ID, GUEST, GUEST_TICKET, "", field("StringField1", "单"))); // 1016
       ownHttp.register("not json");
 
-      assertThat(own.recentRegistrations()).hasSize(2);
-      assertThat(own.recentRegistrations().get(0)).contains("\"FieldValue\": \"1\"", GUEST_TICKET);
-      assertThat(own.recentRegistrations().get(1)).isEqualTo("not json");
+      assertThat(own.registrations()).singleElement().satisfies(registered -> {
+        assertThat(registered.getAttendeeTypeId()).isEqualTo(GUEST);
+        assertThat(registered.getItems().get(0).getItemSkuId()).isEqualTo(GUEST_TICKET);
+        assertThat(registered.getAttendee().getFields().get(2).getFieldName()).isEqualTo("StringField1");
+        assertThat(registered.getAttendee().getFields().get(2).getFieldValue()).isEqualTo("1");
+      });
     }
   }
 

@@ -40,13 +40,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -314,52 +315,117 @@ class SandboxTest {
   }
 
   @Test
-  void anInvalidRequestCreatesNoOrderAndIsCounted() throws Exception {
-    try (Huiyi31Sandbox own = Huiyi31Sandbox.start(0)) {
+  void anInvalidRequestIsNotARegistration() throws Exception {
+    try (Huiyi31Sandbox own = Huiyi31Sandbox.start()) {
       postRaw(own, "{");
       postRaw(own, "{}");
 
-      assertThat(own.registrationsReceived()).isEqualTo(2);
-      assertThat(own.registeredByName()).isEmpty();
+      assertThat(own.registrations()).isEmpty();
     }
   }
 
-  // --- counting --------------------------------------------------------------------------------
+  // --- registrations() -------------------------------------------------------------------------
 
   @Test
-  void countsEveryRegisterPostAndTheSuccessfulOnesByName() throws Exception {
-    try (Huiyi31Sandbox own = Huiyi31Sandbox.start(0);
+  void registrationsAreTheAcceptedRequestsInOrderAsSent() throws Exception {
+    try (Huiyi31Sandbox own = Huiyi31Sandbox.start();
         Huiyi31Client ownClient = Huiyi31Client.builder().baseUrl(own.baseUrl()).build()) {
-      ownClient.attendees().registerAttendee(request("张三", "13912345678", null, SKU));
-      ownClient.attendees().registerAttendee(request("张三", "13912345679", null, SKU));
-      ownClient.attendees().registerAttendee(request("李四", "13912345670", null, SKU));
+      RegisterAttendeeRequest first = request("张三", "13912345678", null, SKU);
+      RegisterAttendeeRequest second = request("张三", "13912345679", null, SKU);
+      RegisterAttendeeRequest third = request("李四", "13912345670", null, SKU);
+      RegisterAttendeeRequest noName = request(null, "13912345678", null, SKU);
+      ownClient.attendees().registerAttendee(first);
+      ownClient.attendees().registerAttendee(second);
+      ownClient.attendees().registerAttendee(third);
+      // Refused, failed or not Register at all: not registrations.
       assertThatThrownBy(() -> ownClient.attendees().registerAttendee(request("王五", "13900000000", null, SKU)))
           .isInstanceOf(Huiyi31BusinessException.class);
       assertThatThrownBy(() -> ownClient.attendees().registerAttendee(request("HTTP500", "13912345678", null, SKU)))
           .isInstanceOf(Huiyi31HttpException.class);
       postRaw(own, "not json");
-      ownClient.attendees().registerAttendee(request(null, "13912345678", null, SKU));
-      // Not Register POSTs: not counted.
+      ownClient.attendees().registerAttendee(noName);
       RAW.send(HttpRequest.newBuilder(URI.create(own.baseUrl() + PATH)).GET().build(), HttpResponse.BodyHandlers.discarding());
       RAW.send(HttpRequest.newBuilder(URI.create(own.baseUrl() + "/elsewhere")).POST(HttpRequest.BodyPublishers.ofString("{}"))
           .build(), HttpResponse.BodyHandlers.discarding());
 
-      assertThat(own.registrationsReceived()).isEqualTo(7);
-      assertThat(own.registeredByName()).containsExactly(Map.entry("", 1), Map.entry("张三", 2), Map.entry("李四", 1));
+      // The generated models compare by value: what was sent is what the sandbox decoded.
+      assertThat(own.registrations()).containsExactly(first, second, third, noName);
     }
   }
 
   @Test
-  void registeredByNameIsASnapshotThatCannotBeChanged() {
-    try (Huiyi31Sandbox own = Huiyi31Sandbox.start(0);
+  void registrationsIsAnImmutableSnapshotOfCopies() {
+    try (Huiyi31Sandbox own = Huiyi31Sandbox.start();
         Huiyi31Client ownClient = Huiyi31Client.builder().baseUrl(own.baseUrl()).build()) {
       ownClient.attendees().registerAttendee(request("张三", "13912345678", null, SKU));
-      Map<String, Integer> before = own.registeredByName();
+      List<RegisterAttendeeRequest> before = own.registrations();
+      before.get(0).setBventId("changed by a caller");
+      ownClient.attendees().registerAttendee(request("李四", "13912345678", null, SKU));
+
+      assertThat(before).hasSize(1);
+      assertThat(own.registrations()).hasSize(2).first().extracting(RegisterAttendeeRequest::getBventId).isEqualTo(EVENT);
+      assertThatThrownBy(() -> before.add(new RegisterAttendeeRequest())).isInstanceOf(UnsupportedOperationException.class);
+      assertThatThrownBy(() -> own.registrations().clear()).isInstanceOf(UnsupportedOperationException.class);
+    }
+  }
+
+  @Test
+  void resetForgetsTheRegistrationsAndKeepsServing() {
+    try (Huiyi31Sandbox own = Huiyi31Sandbox.start();
+        Huiyi31Client ownClient = Huiyi31Client.builder().baseUrl(own.baseUrl()).build()) {
       ownClient.attendees().registerAttendee(request("张三", "13912345678", null, SKU));
 
-      assertThat(before).containsExactly(Map.entry("张三", 1));
-      assertThat(own.registeredByName()).containsExactly(Map.entry("张三", 2));
-      assertThatThrownBy(() -> before.put("x", 1)).isInstanceOf(UnsupportedOperationException.class);
+      own.reset();
+
+      assertThat(own.registrations()).isEmpty();
+      RegisterAttendeeRequest after = request("李四", "13912345678", null, SKU);
+      ownClient.attendees().registerAttendee(after);
+      assertThat(own.registrations()).containsExactly(after);
+    }
+  }
+
+  @Test
+  void aSlowRegistrationIsARegistrationFromTheMomentItIsReceived() throws Exception {
+    try (Huiyi31Sandbox own = Huiyi31Sandbox.start()) {
+      String slow = docsRequest().replace("张晓明", "SLOW");
+      CompletableFuture<HttpResponse<String>> answer = RAW.sendAsync(HttpRequest.newBuilder(URI.create(own.baseUrl() + PATH))
+          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(slow)).build(),
+          HttpResponse.BodyHandlers.ofString());
+
+      while (own.registrations().isEmpty() && !answer.isDone()) {
+        Thread.onSpinWait(); // the condition: the sandbox has received it (a few ms), long before it answers (3 s)
+      }
+
+      assertThat(answer).as("the answer is still delayed").isNotDone();
+      assertThat(own.registrations()).singleElement().satisfies(registered ->
+          assertThat(registered.getAttendee().getFields().get(0).getFieldValue()).isEqualTo("SLOW"));
+      assertThat(answer.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void slowAnswersDoNotHoldTheThreadsThatServeOtherRequests() throws Exception {
+    int slowOnes = SandboxServer.WORKERS + 4; // more than there are threads to answer requests
+    try (Huiyi31Sandbox own = Huiyi31Sandbox.start();
+        Huiyi31Client ownClient = Huiyi31Client.builder().baseUrl(own.baseUrl()).maxConcurrentRequests(slowOnes + 1).build()) {
+      List<CompletableFuture<HttpResponse<String>>> slow = new ArrayList<>();
+      for (int i = 0; i < slowOnes; i++) {
+        slow.add(RAW.sendAsync(HttpRequest.newBuilder(URI.create(own.baseUrl() + PATH)).header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(docsRequest().replace("张晓明", "SLOW"))).build(),
+            HttpResponse.BodyHandlers.ofString()));
+      }
+      while (own.registrations().size() < slowOnes && slow.stream().noneMatch(CompletableFuture::isDone)) {
+        Thread.onSpinWait(); // every SLOW request received, each waiting for its delayed answer
+      }
+
+      RegisterAttendeeResponse quick = ownClient.attendees().registerAttendee(request("张晓明", "13912345678", null, SKU));
+
+      assertThat(quick.getBusinessCode()).isZero();
+      assertThat(slow).as("no SLOW answer was sent yet").noneMatch(CompletableFuture::isDone);
+      assertThat(own.registrations()).hasSize(slowOnes + 1);
+      for (CompletableFuture<HttpResponse<String>> answer : slow) {
+        assertThat(answer.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+      }
     }
   }
 
@@ -388,8 +454,10 @@ class SandboxTest {
         future.get(60, TimeUnit.SECONDS);
       }
 
-      assertThat(own.registrationsReceived()).isEqualTo(threads * each);
-      assertThat(own.registeredByName()).hasSize(4).allSatisfy((name, count) -> assertThat(count).isEqualTo(threads / 4 * each));
+      assertThat(own.registrations()).hasSize(threads * each);
+      assertThat(own.registrations().stream().collect(Collectors.groupingBy(
+          registered -> registered.getAttendee().getFields().get(0).getFieldValue(), Collectors.counting())))
+          .hasSize(4).allSatisfy((name, count) -> assertThat(count).isEqualTo(threads / 4L * each));
       assertThat(orderNos).hasSize(threads * each).allMatch(no -> no.matches("[1-9][0-9]{18}"));
       assertThat(checkinCodes).hasSize(threads * each).allMatch(code -> code.matches("[1-9][0-9]{18}"));
     } finally {
@@ -428,15 +496,37 @@ class SandboxTest {
     assertThat(elsewhere.body()).contains("POST " + PATH);
     assertThat(get.statusCode()).isEqualTo(405);
     assertThat(get.headers().firstValue("Allow")).hasValue("POST");
+    assertThat(get.headers().firstValue("Content-Type")).hasValue("text/plain; charset=utf-8");
+    assertThat(get.body()).startsWith("405 Method Not Allowed (huiyi31 sandbox): GET " + PATH)
+        .contains("POST /connect/token", "POST /op/api/AttendeeType/v1/list", "POST " + PATH);
   }
 
   @Test
-  void wireMocksAdminApiIsClosed() throws Exception {
+  void aQueryStringDoesNotChangeThePath() throws Exception {
+    HttpResponse<String> response = RAW.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + PATH + "?x=1"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(docsRequest())).build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(response.body()).path("businessCode").asInt()).isZero();
+  }
+
+  @Test
+  void thereIsNoAdminApi() throws Exception {
     HttpResponse<String> reset = RAW.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/__admin/reset"))
         .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
 
-    assertThat(reset.statusCode()).isEqualTo(401);
+    assertThat(reset.statusCode()).isEqualTo(404);
+    assertThat(reset.headers().firstValue("Content-Type")).hasValue("text/plain; charset=utf-8");
     assertThat(client.attendees().registerAttendee(request("张晓明", "13912345678", null, SKU)).getBusinessCode()).isZero();
+  }
+
+  @Test
+  void startWithoutAPortTakesAFreeOne() {
+    try (Huiyi31Sandbox first = Huiyi31Sandbox.start(); Huiyi31Sandbox second = Huiyi31Sandbox.start()) {
+      assertThat(first.port()).isPositive().isNotEqualTo(second.port());
+      assertThat(first.baseUrl()).isEqualTo("http://127.0.0.1:" + first.port());
+    }
   }
 
   @Test

@@ -34,7 +34,7 @@ class SandboxTokenAndTypesTest {
 
   @BeforeAll
   static void start() {
-    sandbox = Huiyi31Sandbox.start(0, NOW::get);
+    sandbox = Huiyi31Sandbox.start(0, NOW::get, new Registrations());
     http = new SandboxHttp(sandbox);
   }
 

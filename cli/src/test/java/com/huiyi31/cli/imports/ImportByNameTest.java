@@ -5,9 +5,9 @@ import static com.huiyi31.cli.imports.ImportFiles.results;
 import static com.huiyi31.cli.imports.ImportFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.huiyi31.cli.Cli;
+import com.huiyi31.client.model.FormField;
+import com.huiyi31.client.model.RegisterAttendeeRequest;
 import com.huiyi31.sandbox.Huiyi31Sandbox;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,10 +31,8 @@ class ImportByNameTest {
   private static final String EVENT = Huiyi31Sandbox.DEMO_EVENT_ID;
   private static final String GUEST = "51f10000-4961-fe41-aba5-08dc70ba48eb";
   private static final String GUEST_TICKET = "40180000-300e-9237-c7af-08dc6f31f78c";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private static Huiyi31Sandbox sandbox;
-  private int receivedBefore;
 
   @TempDir
   Path dir;
@@ -50,8 +48,8 @@ class ImportByNameTest {
   }
 
   @BeforeEach
-  void countBefore() {
-    receivedBefore = sandbox.registrationsReceived();
+  void forgetEarlierRegistrations() {
+    sandbox.reset();
   }
 
   private static Cli.Result importByNames(Path csv, String... more) {
@@ -72,19 +70,15 @@ class ImportByNameTest {
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(result.out()).contains("3 rows: 3 REGISTERED.");
-    List<String> bodies = sandbox.recentRegistrations();
-    List<JsonNode> sent = new ArrayList<>();
-    for (String body : bodies.subList(bodies.size() - 3, bodies.size())) {
-      sent.add(JSON.readTree(body));
-    }
-    assertThat(sent).allSatisfy(body -> {
-      assertThat(body.path("AttendeeTypeId").asText()).isEqualTo(GUEST);
-      assertThat(body.path("Items").get(0).path("ItemSkuId").asText()).isEqualTo(GUEST_TICKET);
+    List<RegisterAttendeeRequest> sent = sandbox.registrations();
+    assertThat(sent).hasSize(3).allSatisfy(body -> {
+      assertThat(body.getAttendeeTypeId()).isEqualTo(GUEST);
+      assertThat(body.getItems().get(0).getItemSkuId()).isEqualTo(GUEST_TICKET);
     });
-    assertThat(sent).extracting(body -> body.path("Attendee").path("Fields").findValuesAsText("FieldName"))
+    assertThat(sent).extracting(body -> body.getAttendee().getFields().stream().map(FormField::getFieldName).toList())
         .containsExactly(List.of("FullName", "Mobile", "StringField1", "Company"), List.of("FullName", "Mobile", "StringField1"),
             List.of("FullName", "Mobile", "StringField1"));
-    assertThat(sent).extracting(body -> body.path("Attendee").path("Fields").get(2).path("FieldValue").asText())
+    assertThat(sent).extracting(body -> body.getAttendee().getFields().get(2).getFieldValue())
         .containsExactly("0", "1", "2");
     Map<String, Map<String, String>> rows = results(dir.resolve("guests.result.csv"));
     assertThat(rows.keySet()).containsExactly("张晓明", "李思雨", "王建国");
@@ -108,7 +102,7 @@ class ImportByNameTest {
         "line 4: the row has no non-empty Mobile or Email field",
         "line 5: column \"手机\" is not a mobile number");
     assertThat(result.err()).doesNotContain("line 2:", "多", "12ab34", "bad-");
-    assertThat(sandbox.registrationsReceived()).isEqualTo(receivedBefore);
+    assertThat(sandbox.registrations()).isEmpty();
     assertThat(dir.resolve("bad.csv.journal")).doesNotExist();
   }
 
@@ -122,7 +116,7 @@ class ImportByNameTest {
     assertThat(result.err()).contains("Nothing was sent: the attendee type \"VIP\" is not the name or id of any attendee type",
         "嘉宾 [" + GUEST + "]");
     assertThat(result.err().split("\"VIP\"", -1)).hasSize(2);
-    assertThat(sandbox.registrationsReceived()).isEqualTo(receivedBefore);
+    assertThat(sandbox.registrations()).isEmpty();
   }
 
   @Test
@@ -135,7 +129,7 @@ class ImportByNameTest {
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err()).contains("1 of 2 rows is invalid", "line 3: column \"ticket\" \"早鸟票\" is not on sale");
-    assertThat(sandbox.registrationsReceived()).isEqualTo(receivedBefore);
+    assertThat(sandbox.registrations()).isEmpty();
   }
 
   @Test
@@ -146,7 +140,7 @@ class ImportByNameTest {
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(result.out()).contains("All 1 rows are valid. Nothing was sent (--dry-run).");
-    assertThat(sandbox.registrationsReceived()).isEqualTo(receivedBefore);
+    assertThat(sandbox.registrations()).isEmpty();
   }
 
   @Test
@@ -161,7 +155,7 @@ class ImportByNameTest {
     assertThat(byName.exitCode()).as(byName.toString()).isZero();
     assertThat(byId.exitCode()).as(byId.toString()).isZero();
     assertThat(byId.out()).contains("2 rows: 2 REGISTERED (2 by an earlier run).");
-    assertThat(sandbox.registrationsReceived()).isEqualTo(receivedBefore + 2);
+    assertThat(sandbox.registrations()).hasSize(2);
     assertThat(withoutCredentials.exitCode()).as("labels are not field names").isEqualTo(2);
     assertThat(withoutCredentials.err()).contains("\"姓名\" look like field labels", "--app-key");
     String header = Files.readAllLines(dir.resolve("again.csv.journal"), StandardCharsets.UTF_8).stream()
@@ -184,6 +178,6 @@ class ImportByNameTest {
     assertThat(typeName.err()).contains("--type-name needs --app-key");
     assertThat(ticketName.exitCode()).isEqualTo(2);
     assertThat(ticketName.err()).contains("--ticket-name needs --app-key");
-    assertThat(sandbox.registrationsReceived()).isEqualTo(receivedBefore);
+    assertThat(sandbox.registrations()).isEmpty();
   }
 }
