@@ -76,16 +76,6 @@ public final class Huiyi31ValidationException extends Huiyi31Exception {
       this(subject, Optional.empty(), path, message);
     }
 
-    /**
-     * A problem about the request as a whole ({@link Subject#REQUEST}), as released in 0.1.0.
-     *
-     * @deprecated say what the problem is about: {@link #Problem(Subject, String, String)}
-     */
-    @Deprecated
-    public Problem(String path, String message) {
-      this(Subject.REQUEST, path, message);
-    }
-
     /** A problem about one form field, named as the caller named it. */
     static Problem field(String fieldName, String path, String message) {
       return new Problem(Subject.FIELD, Optional.of(fieldName), path, message);

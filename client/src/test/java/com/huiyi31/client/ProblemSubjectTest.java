@@ -114,9 +114,8 @@ class ProblemSubjectTest {
   }
 
   @Test
-  void theDeprecatedConstructorOf010MeansTheWholeRequest() {
-    @SuppressWarnings("deprecation")
-    Problem problem = new Problem("$", "is null");
+  void aProblemWithoutAFieldNameHasAnEmptyOne() {
+    Problem problem = new Problem(Subject.REQUEST, "$", "is null");
 
     assertThat(problem.subject()).isEqualTo(Subject.REQUEST);
     assertThat(problem.fieldName()).isEmpty();

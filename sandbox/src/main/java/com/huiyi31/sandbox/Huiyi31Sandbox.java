@@ -91,7 +91,7 @@ import java.util.function.LongSupplier;
  * returns the same list); they are checked in this order and the first match wins:
  *
  * <table>
- *   <caption>Huiyi31Sandbox triggers</caption>
+ *   <caption>Sandbox triggers</caption>
  *   <tr><th>request</th><th>answer</th></tr>
  *   <tr><td>{@code FullName} "HTTP500"</td><td>HTTP 500 with an HTML error page (text/html), like a gateway</td></tr>
  *   <tr><td>{@code Mobile} ending in 0000</td><td>businessCode 1001, 手机号已被注册 (mobile already registered), data null</td></tr>
