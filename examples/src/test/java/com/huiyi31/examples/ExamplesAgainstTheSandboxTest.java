@@ -9,24 +9,19 @@ import com.huiyi31.client.model.RegisterAttendeeRequest;
 import com.huiyi31.client.model.RegisterAttendeeResponse;
 import com.huiyi31.client.model.TicketItem;
 import com.huiyi31.sandbox.Huiyi31Sandbox;
+import com.huiyi31.sandbox.junit.Huiyi31SandboxExtension;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Every example program runs against the sandbox, as a team would run it against the platform. */
+@ExtendWith(Huiyi31SandboxExtension.class)
 class ExamplesAgainstTheSandboxTest {
 
-  private static Huiyi31Sandbox sandbox;
+  private final Huiyi31Sandbox sandbox;
 
-  @BeforeAll
-  static void start() {
-    sandbox = Huiyi31Sandbox.start(0);
-  }
-
-  @AfterAll
-  static void stop() {
-    sandbox.close();
+  ExamplesAgainstTheSandboxTest(Huiyi31Sandbox sandbox) {
+    this.sandbox = sandbox;
   }
 
   @Test
@@ -37,6 +32,8 @@ class ExamplesAgainstTheSandboxTest {
     assertThat(registered.getData().getOrderNo()).matches("\\d{19}");
     assertThat(registered.getData().getOrderAttendees()).singleElement()
         .satisfies(attendee -> assertThat(attendee.getName()).isEqualTo("张晓明"));
+    assertThat(sandbox.registrations()).singleElement()
+        .satisfies(sent -> assertThat(sent.getItems().get(0).getQuantity()).isEqualTo(1));
   }
 
   @Test
@@ -47,6 +44,9 @@ class ExamplesAgainstTheSandboxTest {
     assertThat(registered.getBusinessCode()).isZero();
     assertThat(registered.getData().getOrderAttendees()).singleElement()
         .satisfies(attendee -> assertThat(attendee.getMobile()).isEqualTo("13912345678"));
+    // 单选选择 was given as the option's text 单: the platform gets its code.
+    assertThat(sandbox.registrations()).singleElement().satisfies(sent -> assertThat(sent.getAttendee().getFields())
+        .anySatisfy(field -> assertThat(field.getFieldValue()).isEqualTo("0")));
   }
 
   @Test
@@ -63,6 +63,7 @@ class ExamplesAgainstTheSandboxTest {
       assertThat(HandlingErrors.registerAndDecide(client, request("13912345678", "张晓明").bventId(null)))
           .startsWith("fix the input: ").contains("$.BventId");
     }
+    assertThat(sandbox.registrations()).isEmpty();
   }
 
   @Test
@@ -86,7 +87,7 @@ class ExamplesAgainstTheSandboxTest {
   @Test
   void handlingErrorsSaysTryAgainLaterWhenNothingLeftThisMachine() {
     String closedPort;
-    try (Huiyi31Sandbox stopped = Huiyi31Sandbox.start(0)) {
+    try (Huiyi31Sandbox stopped = Huiyi31Sandbox.start()) {
       closedPort = stopped.baseUrl();
     }
     try (Huiyi31Client client = Huiyi31Client.builder().baseUrl(closedPort).connectRetries(0)
@@ -96,7 +97,7 @@ class ExamplesAgainstTheSandboxTest {
     }
   }
 
-  private static Huiyi31Client client() {
+  private Huiyi31Client client() {
     return Huiyi31Client.builder().baseUrl(sandbox.baseUrl()).build();
   }
 
