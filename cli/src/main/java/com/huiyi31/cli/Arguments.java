@@ -1,5 +1,6 @@
 package com.huiyi31.cli;
 
+import com.huiyi31.cli.imports.ImportSettings;
 import com.huiyi31.client.model.TicketItem;
 import picocli.CommandLine;
 
@@ -29,6 +30,34 @@ final class Arguments {
       name = name.substring(0, last);
     }
     return new TicketItem().itemSkuId(idAndRest[0]).itemSkuName(name).quantity(quantity);
+  }
+
+  /**
+   * The range of import's --rate in words, a constant for the option's help: ImportSettings'
+   * MIN_RATE_PER_SECOND to MAX_RATE_PER_SECOND (ImportCommandTest accepts both and refuses just outside).
+   */
+  static final String RATE_RANGE = "0.01 to 1000";
+
+  /**
+   * import's --rate: requests per second, a number from 0.01 to 1000. Anything else (0, negative,
+   * 1e-300, NaN, Infinity, 5000) is a usage error: a rate so small that its spacing overflows
+   * would let every row through at once.
+   */
+  static final class RateConverter implements CommandLine.ITypeConverter<Double> {
+    @Override
+    public Double convert(String value) {
+      double rate;
+      try {
+        rate = Double.parseDouble(value.strip());
+      } catch (NumberFormatException e) {
+        rate = Double.NaN;
+      }
+      if (!(rate >= ImportSettings.MIN_RATE_PER_SECOND && rate <= ImportSettings.MAX_RATE_PER_SECOND)) {
+        throw new CommandLine.TypeConversionException("'" + value + "' is not a rate from " + RATE_RANGE
+            + " requests per second");
+      }
+      return rate;
+    }
   }
 
   /** 13912345678 as 139****5678: the tool prints no mobile number in clear. */

@@ -65,7 +65,9 @@ final class ImportCommand implements Callable<Integer> {
       description = "Requests in flight at once (1-64). Default: ${DEFAULT-VALUE}.")
   int concurrency;
 
-  @Option(names = "--rate", paramLabel = "N", description = "At most N requests started per second (evenly spaced). Default: no limit.")
+  @Option(names = "--rate", paramLabel = "N", converter = Arguments.RateConverter.class,
+      description = "At most N requests started per second, evenly spaced; N from " + Arguments.RATE_RANGE
+          + " (0.5: one every 2 s). Default: no limit.")
   Double rate;
 
   @Option(names = "--journal", paramLabel = "FILE", description = "The journal. Default: the input's name + .journal.")
@@ -154,9 +156,6 @@ final class ImportCommand implements Callable<Integer> {
   private void checkOptions(CommandLine commandLine, boolean byNames) {
     if (concurrency < 1 || concurrency > 64) {
       throw new CommandLine.ParameterException(commandLine, "--concurrency must be between 1 and 64, was " + concurrency + ".");
-    }
-    if (rate != null && !(rate > 0 && rate <= 10_000)) {
-      throw new CommandLine.ParameterException(commandLine, "--rate must be a number above 0 (and at most 10000), was " + rate + ".");
     }
     if (target.event.isBlank() || target.type().isBlank()) {
       throw new CommandLine.ParameterException(commandLine, "--event and --type must not be blank.");

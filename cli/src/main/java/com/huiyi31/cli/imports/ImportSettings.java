@@ -17,7 +17,8 @@ import java.nio.file.Path;
  *     or with {@code names} the ticket's name or id
  * @param tickets parses a {@code SKU_ID:SKU_NAME[:QTY]} value (the syntax of register's --ticket)
  * @param concurrency requests in flight at once (and so the client's maxConcurrentRequests)
- * @param ratePerSecond at most this many requests started per second; 0 for no limit
+ * @param ratePerSecond at most this many requests started per second, from {@link #MIN_RATE_PER_SECOND} to
+ *     {@link #MAX_RATE_PER_SECOND}; 0 for no limit
  * @param dryRun validate (and show the plan), send nothing
  * @param retryRefused send rows the platform refused in an earlier run again
  * @param resendUnknown send rows whose earlier outcome is unknown again (may create a second order)
@@ -38,6 +39,22 @@ public record ImportSettings(
     boolean retryRefused,
     boolean resendUnknown,
     Names names) {
+
+  /**
+   * The slowest {@code --rate}: a request every 100 s. Slower is not pacing but a mistake (1e-300
+   * would mean one request in 10^292 years), and keeps the limiter's schedule far from overflowing.
+   */
+  public static final double MIN_RATE_PER_SECOND = 0.01;
+
+  /** The fastest {@code --rate}: beyond it, 64 requests in flight are the limit, not the rate. */
+  public static final double MAX_RATE_PER_SECOND = 1000;
+
+  public ImportSettings {
+    if (ratePerSecond != 0 && !(ratePerSecond >= MIN_RATE_PER_SECOND && ratePerSecond <= MAX_RATE_PER_SECOND)) {
+      throw new IllegalArgumentException("ratePerSecond must be 0 (no limit) or between " + MIN_RATE_PER_SECOND
+          + " and " + MAX_RATE_PER_SECOND + ", was " + ratePerSecond);
+    }
+  }
 
   /**
    * Turns a row described by names into the request to send, checked against the event's forms:

@@ -6,6 +6,13 @@ import java.util.concurrent.TimeUnit;
  * At most {@code perSecond} requests started per second, evenly spaced: permit {@code k} is due
  * {@code k / perSecond} seconds after the first (fixed spacing: no bursts, nothing to tune). A
  * pause (a slow answer) saves no credit for a burst afterwards.
+ *
+ * <p>Overflow: the rate is between {@link ImportSettings#MIN_RATE_PER_SECOND} and
+ * {@link ImportSettings#MAX_RATE_PER_SECOND}, so the spacing is 1 ms to 100 s; each waiting thread
+ * holds one permit, so a permit is never due more than (threads x 100 s) ahead, far below the
+ * 292 years a {@code long} of nanoseconds holds. Times are only compared by their difference
+ * ({@code next - now}), as {@link System#nanoTime} requires, so a clock near {@code Long.MAX_VALUE}
+ * that wraps around is no problem either.
  */
 final class RateLimiter {
 
@@ -34,10 +41,11 @@ final class RateLimiter {
   private boolean started; // guarded by this
 
   RateLimiter(double perSecond, Clock clock) {
-    if (!(perSecond > 0) || Double.isInfinite(perSecond)) {
-      throw new IllegalArgumentException("rate must be a positive number, was " + perSecond);
+    if (!(perSecond >= ImportSettings.MIN_RATE_PER_SECOND && perSecond <= ImportSettings.MAX_RATE_PER_SECOND)) {
+      throw new IllegalArgumentException("rate must be between " + ImportSettings.MIN_RATE_PER_SECOND + " and "
+          + ImportSettings.MAX_RATE_PER_SECOND + " per second, was " + perSecond);
     }
-    this.intervalNanos = Math.max(1, Math.round(1_000_000_000d / perSecond));
+    this.intervalNanos = Math.round(1_000_000_000d / perSecond); // 1,000,000 (1 ms) to 100,000,000,000 (100 s)
     this.clock = clock;
   }
 

@@ -326,6 +326,24 @@ class ImportCommandTest {
   }
 
   @Test
+  void aRateOutsideOneHundredthToOneThousandIsAUsageError() throws IOException {
+    Path csv = attendees(dir, "rates.csv", "rates", 2);
+
+    // 1e-300 was accepted and, its spacing overflowing, sent every row at once.
+    for (String rate : List.of("1e-300", "0.009", "0", "-1", "1000.01", "1e9", "NaN", "Infinity", "-Infinity", "fast")) {
+      Cli.Result result = Cli.run(args(csv, platform.baseUrl(), "--rate", rate));
+      assertThat(result.exitCode()).as(rate + ": " + result).isEqualTo(2);
+      assertThat(result.err()).as(rate).contains("--rate", "'" + rate + "' is not a rate from 0.01 to 1000 requests per second");
+    }
+    for (String rate : List.of("0.01", "1000", "1e3", "0.5")) {
+      Cli.Result result = Cli.run(args(csv, platform.baseUrl(), "--rate", rate, "--dry-run"));
+      assertThat(result.exitCode()).as(rate + ": " + result).isEqualTo(0);
+    }
+    assertThat(platform.requests()).isZero();
+    assertThat(Cli.run("import", "--help").out()).contains("N from 0.01 to 1000");
+  }
+
+  @Test
   void usageErrorsExitWith2() throws IOException {
     Path csv = attendees(dir, "usage.csv", "usage", 1);
 

@@ -100,4 +100,39 @@ class RateLimiterTest {
     assertThatThrownBy(() -> new RateLimiter(0, new FakeClock())).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new RateLimiter(Double.NaN, new FakeClock())).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void aRateOutsideTheSupportedRangeIsRefused() {
+    // 1e-300 used to round its spacing to Long.MAX_VALUE: the next permit overflowed into the past
+    // and every row went through at once.
+    for (double rate : new double[] {1e-300, Double.MIN_VALUE, 0.009, 1000.5, 1e300, Double.POSITIVE_INFINITY,
+        Double.NEGATIVE_INFINITY, -1}) {
+      assertThatThrownBy(() -> new RateLimiter(rate, new FakeClock())).as("rate %s", rate)
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("between 0.01 and 1000.0");
+    }
+  }
+
+  @Test
+  void theSlowestRateKeepsEvenSpacingFarAheadAndAcrossTheClocksWrapAround() {
+    FakeClock clock = new FakeClock();
+    clock.now = Long.MAX_VALUE - 1_000 * 1_000 * MS; // 1000 s before nanoTime wraps around
+    RateLimiter limiter = new RateLimiter(ImportSettings.MIN_RATE_PER_SECOND, clock);
+    long previous = limiter.reserve();
+
+    for (int i = 1; i < 64; i++) { // 64 threads (the most --concurrency allows), each holding a permit
+      long slot = limiter.reserve();
+      assertThat(slot - previous).as("spacing of permit %d", i).isEqualTo(100_000 * MS);
+      previous = slot;
+    }
+    assertThat(previous - clock.nanoTime()).as("the last permit is due 63 x 100 s ahead").isEqualTo(6_300_000 * MS);
+  }
+
+  @Test
+  void theFastestRateIsOnePermitPerMillisecond() {
+    FakeClock clock = new FakeClock();
+    RateLimiter limiter = new RateLimiter(ImportSettings.MAX_RATE_PER_SECOND, clock);
+
+    assertThat(limiter.reserve()).isZero();
+    assertThat(limiter.reserve()).isEqualTo(MS);
+  }
 }
