@@ -19,17 +19,17 @@ final class Arguments {
     return new String[] {value.substring(0, at).strip(), value.substring(at + 1)};
   }
 
-  /** "SKU_ID:SKU_NAME[:QTY]" into a ticket item; the quantity is 1 unless a trailing ":number" gives it. */
-  static TicketItem ticket(CommandLine commandLine, String value) {
-    String[] idAndRest = split(commandLine, "--ticket", value, "SKU_ID:SKU_NAME[:QTY]", ':');
-    String name = idAndRest[1];
-    int quantity = 1;
-    int last = name.lastIndexOf(':');
-    if (last >= 0 && name.substring(last + 1).matches("-?[0-9]{1,9}")) {
-      quantity = Integer.parseInt(name.substring(last + 1));
-      name = name.substring(0, last);
+  /**
+   * A ticket in the full form, for a command without --app-key (which needs the SKU_NAME); a usage
+   * error naming what is missing otherwise.
+   */
+  static TicketItem ticketItem(CommandLine commandLine, String option, TicketArgument ticket) {
+    if (ticket.idOnly()) {
+      String colon = ticket.text().matches(".*[\\uFF1A\\uFE55\\uFE13].*") ? " (with an ASCII ':', not '：')" : "";
+      throw new CommandLine.ParameterException(commandLine, option + " takes " + TicketArgument.FORM + colon
+          + " without --app-key, but got '" + ticket.text() + "'.");
     }
-    return new TicketItem().itemSkuId(idAndRest[0]).itemSkuName(name).quantity(quantity);
+    return ticket.item();
   }
 
   /**

@@ -1,6 +1,5 @@
 package com.huiyi31.cli;
 
-import com.huiyi31.client.model.TicketItem;
 import com.huiyi31.cli.imports.ImportRun;
 import com.huiyi31.cli.imports.ImportSettings;
 import com.huiyi31.cli.imports.InvalidImportException;
@@ -22,7 +21,7 @@ import picocli.CommandLine.Parameters;
     description = {
         "Registers every attendee of a CSV file (UTF-8, with or without a BOM).",
         "The first line names the columns: form fields (FullName, Mobile, Email, Company, Position, StringField1, ...) "
-            + "and optionally 'ticket' (SKU_ID:SKU_NAME[:QTY], else --ticket).",
+            + "and optionally 'ticket' (SKU_ID:SKU_NAME[:QTY] as in --ticket; else --ticket).",
         "With --app-key, names work too (huiyi31 types shows them): columns may be field labels (姓名, 手机, 单选选择), "
             + "cells of choice fields an option's text (单), the type --type-name, the ticket --ticket-name or a "
             + "'ticket' cell with the ticket's name or id. Every row is resolved against the event's form first.",
@@ -51,10 +50,11 @@ final class ImportCommand implements Callable<Integer> {
   @Mixin
   EventOptions target;
 
-  @Option(names = "--ticket", paramLabel = "SKU_ID:SKU_NAME[:QTY]",
-      description = "The ticket of rows whose 'ticket' column is empty (or that have none). With --app-key its SKU_ID "
-          + "alone is enough.")
-  String ticket;
+  @Option(names = "--ticket", paramLabel = TicketArgument.FORM, converter = TicketArgument.Converter.class,
+      description = "The ticket of rows whose 'ticket' column is empty (or that have none), as register's --ticket "
+          + "takes it: SKU_ID:SKU_NAME, or SKU_ID:SKU_NAME:QTY (QTY the digits 0-9 alone, 1 to "
+          + TicketArgument.MAX_QUANTITY + "). With --app-key its SKU_ID alone is enough.")
+  TicketArgument ticket;
 
   @Option(names = "--ticket-name", paramLabel = "NAME",
       description = "Or that ticket by name, e.g. 嘉宾票 (needs --app-key). Left out with --app-key: the type's only "
@@ -167,28 +167,27 @@ final class ImportCommand implements Callable<Integer> {
     if (ticketName != null && ticket != null) {
       throw new CommandLine.ParameterException(commandLine, "Give --ticket or --ticket-name, not both.");
     }
-    if (ticket != null && (!byNames || ticket.indexOf(':') >= 0)) {
-      TicketItem item = Arguments.ticket(commandLine, ticket); // a malformed default is a usage error, before reading the file
-      if (byNames && item.getQuantity() != 1) {
-        throw new CommandLine.ParameterException(commandLine, "With --app-key a ticket's quantity is 1 (one person, "
-            + "one ticket), but --ticket gives " + item.getQuantity() + ".");
-      }
+    if (ticket != null && !byNames) {
+      Arguments.ticketItem(commandLine, "--ticket", ticket); // without its SKU_NAME: a usage error, before reading the file
+    }
+    if (ticket != null && byNames && ticket.quantity() != 1) {
+      throw new CommandLine.ParameterException(commandLine, "With --app-key a ticket's quantity is 1 (one person, "
+          + "one ticket), but --ticket gives " + ticket.quantity() + ".");
     }
   }
 
   private ImportSettings settings(CommandLine commandLine, PlatformOptions.Connection named) {
     ImportSettings.TicketParser tickets = value -> {
-      try {
-        return Arguments.ticket(commandLine, value);
-      } catch (CommandLine.ParameterException e) {
-        throw new IllegalArgumentException("not SKU_ID:SKU_NAME[:QTY]", e);
+      TicketArgument parsed = TicketArgument.parse(value); // its message names the problem, quoting no value
+      if (parsed.idOnly()) {
+        throw new IllegalArgumentException("it has no ':' and so no SKU_NAME");
       }
+      return parsed.item();
     };
-    String defaultTicket = ticket;
+    String defaultTicket = ticket == null ? null : ticket.text();
     ImportSettings.Names names = null;
     if (named != null) {
-      defaultTicket = ticketName != null ? ticketName.strip()
-          : ticket == null ? null : ticket.indexOf(':') >= 0 ? Arguments.ticket(commandLine, ticket).getItemSkuId() : ticket.strip();
+      defaultTicket = ticketName != null ? ticketName.strip() : ticket == null ? null : ticket.id();
       names = named.client.registration(target.event.strip())::prepare;
     }
     return new ImportSettings(file,

@@ -11,7 +11,6 @@ import com.huiyi31.client.model.Purchaser;
 import com.huiyi31.client.model.RegisterAttendeeRequest;
 import com.huiyi31.client.model.RegisterAttendeeResponse;
 import com.huiyi31.client.model.RegistrationOrder;
-import com.huiyi31.client.model.TicketItem;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,10 +48,12 @@ final class RegisterCommand implements Callable<Integer> {
           + "code). With --app-key also by label and option text: 姓名=张晓明, 单选选择=单.")
   List<String> fields = new ArrayList<>();
 
-  @Option(names = "--ticket", paramLabel = "SKU_ID:SKU_NAME[:QTY]",
-      description = "A ticket to order (repeatable); quantity 1 unless given. Required, unless --ticket-name is given "
-          + "(with --app-key: one ticket, its SKU_ID alone is enough).")
-  List<String> tickets = new ArrayList<>();
+  @Option(names = "--ticket", paramLabel = TicketArgument.FORM, converter = TicketArgument.Converter.class,
+      description = "A ticket to order (repeatable): SKU_ID:SKU_NAME, or SKU_ID:SKU_NAME:QTY with QTY the digits 0-9 "
+          + "alone, 1 to " + TicketArgument.MAX_QUANTITY + " (1 when left out). SKU_NAME cannot contain ':' nor end in a "
+          + "number after a full-width '：'; anything else (SKU:嘉宾: 2, a full-width ２) is refused, not guessed. "
+          + "Required, unless --ticket-name is given (with --app-key: one ticket, its SKU_ID alone is enough).")
+  List<TicketArgument> tickets = new ArrayList<>();
 
   @Option(names = "--ticket-name", paramLabel = "NAME",
       description = "Or the ticket by name, e.g. 嘉宾票 (needs --app-key). Left out with --app-key: the type's only "
@@ -125,8 +126,8 @@ final class RegisterCommand implements Callable<Integer> {
     }
     RegisterAttendeeRequest request = new RegisterAttendeeRequest()
         .bventId(target.event).attendeeTypeId(target.type()).attendee(form).invitationCode(invitation);
-    for (String ticket : tickets) {
-      request.addItemsItem(Arguments.ticket(spec.commandLine(), ticket));
+    for (TicketArgument ticket : tickets) {
+      request.addItemsItem(Arguments.ticketItem(spec.commandLine(), "--ticket", ticket));
     }
     for (String agenda : agendas) {
       String[] parts = agenda.split(":", 2);
@@ -149,16 +150,12 @@ final class RegisterCommand implements Callable<Integer> {
           + "--ticket-name NAME or --ticket SKU_ID.");
     }
     if (tickets.size() == 1) {
-      String ticket = tickets.get(0);
-      if (ticket.indexOf(':') >= 0) {
-        TicketItem item = Arguments.ticket(commandLine, ticket);
-        if (item.getQuantity() != 1) {
-          throw new CommandLine.ParameterException(commandLine, "With --app-key a ticket's quantity is 1 (one person, "
-              + "one ticket), but --ticket gives " + item.getQuantity() + ".");
-        }
-        ticket = item.getItemSkuId();
+      TicketArgument ticket = tickets.get(0);
+      if (ticket.quantity() != 1) {
+        throw new CommandLine.ParameterException(commandLine, "With --app-key a ticket's quantity is 1 (one person, "
+            + "one ticket), but --ticket gives " + ticket.quantity() + ".");
       }
-      person.ticket(ticket.strip());
+      person.ticket(ticket.id());
     } else if (ticketName != null) {
       person.ticket(ticketName.strip());
     }

@@ -66,7 +66,10 @@ public record ImportSettings(
     RegisterAttendeeRequest prepare(Registrant registrant);
   }
 
-  /** Parses a ticket value; throws IllegalArgumentException (whose message is not shown) when malformed. */
+  /**
+   * Parses a ticket value; when it is malformed, throws IllegalArgumentException whose message says
+   * why without quoting the value (it is shown next to the row's line number).
+   */
   @FunctionalInterface
   public interface TicketParser {
     TicketItem parse(String value);

@@ -60,7 +60,7 @@ final class RowRequest {
       } catch (IllegalArgumentException e) {
         ticketProblem = true;
         String where = ticketColumn < 0 ? "--ticket" : "column \"" + input.columns().get(ticketColumn) + "\"";
-        problems.add(where + " is not SKU_ID:SKU_NAME[:QTY]");
+        problems.add(where + " is not SKU_ID:SKU_NAME[:QTY] (" + e.getMessage() + ")"); // the reason quotes no value
       }
     }
   }

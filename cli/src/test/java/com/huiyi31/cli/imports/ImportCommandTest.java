@@ -102,13 +102,35 @@ class ImportCommandTest {
     assertThat(result.err()).contains("4 of 7 rows are invalid. Nothing was sent.");
     assertThat(result.err()).contains("line 3: column \"Mobile\" is not a mobile number");
     assertThat(result.err()).contains("line 5: the row has no non-empty Mobile or Email field");
-    assertThat(result.err()).contains("line 6: column \"ticket\" is not SKU_ID:SKU_NAME[:QTY]; column \"Email\" is not an email address");
+    assertThat(result.err()).contains("line 6: column \"ticket\" is not SKU_ID:SKU_NAME[:QTY] (it has no ':' and so no "
+        + "SKU_NAME); column \"Email\" is not an email address");
     assertThat(result.err()).contains("line 9: has 5 values but the first line names 4 columns");
     assertThat(result.err()).doesNotContain("line 2:", "line 4:", "line 8:");
     assertThat(result.err()).doesNotContain("12ab34", "not-an-email", "sku-only", "surplus", "bad-");
     assertThat(platform.requests()).isZero();
     assertThat(dir.resolve("bad.csv.journal")).doesNotExist();
     assertThat(dir.resolve("bad.result.csv")).doesNotExist();
+  }
+
+  @Test
+  void aTicketCellWithAnAmbiguousQuantityIsAnInvalidRowWithItsReason() throws IOException {
+    Path csv = write(dir, "tickets.csv", "FullName,Mobile,ticket\n"
+        + "t-1,13900000001,sku-1:嘉宾:2\n"
+        + "t-2,13900000002,sku-1:嘉宾: 2\n"
+        + "t-3,13900000003,sku-1:嘉宾:２\n"
+        + "t-4,13900000004,sku-1:嘉宾:12345678901\n"
+        + "t-5,13900000005,sku-1:嘉宾：2\n");
+
+    Cli.Result result = Cli.run(args(csv, platform.baseUrl()));
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+    assertThat(result.err()).contains("4 of 5 rows are invalid",
+        "line 3: column \"ticket\" is not SKU_ID:SKU_NAME[:QTY] (QTY has spaces around it",
+        "line 4: column \"ticket\" is not SKU_ID:SKU_NAME[:QTY] (QTY has digits other than 0-9",
+        "line 5: column \"ticket\" is not SKU_ID:SKU_NAME[:QTY] (QTY is more than 100)",
+        "line 6: column \"ticket\" is not SKU_ID:SKU_NAME[:QTY] (SKU_NAME ends in a number after a colon that is not ':'")
+        .doesNotContain("line 2:", "嘉宾", "t-");
+    assertThat(platform.requests()).isZero();
   }
 
   @Test
