@@ -1,5 +1,6 @@
 package com.huiyi31.cli.imports;
 
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,7 +21,8 @@ final class RateLimiter {
   interface Clock {
     long nanoTime();
 
-    void sleepNanos(long nanos) throws InterruptedException;
+    /** Waits {@code nanos}, or less when {@code stop} opens first; returns whether it opened. */
+    boolean await(CountDownLatch stop, long nanos) throws InterruptedException;
   }
 
   static final Clock SYSTEM = new Clock() {
@@ -30,13 +32,14 @@ final class RateLimiter {
     }
 
     @Override
-    public void sleepNanos(long nanos) throws InterruptedException {
-      TimeUnit.NANOSECONDS.sleep(nanos);
+    public boolean await(CountDownLatch stop, long nanos) throws InterruptedException {
+      return stop.await(nanos, TimeUnit.NANOSECONDS);
     }
   };
 
   private final long intervalNanos;
   private final Clock clock;
+  private final CountDownLatch stopped = new CountDownLatch(1);
   private long next; // guarded by this
   private boolean started; // guarded by this
 
@@ -58,12 +61,25 @@ final class RateLimiter {
     return slot;
   }
 
-  /** Waits until the next permit is due. */
-  void acquire() throws InterruptedException {
+  /**
+   * Waits until the next permit is due and returns true; returns false as soon as {@link #stop}
+   * is called (before or while waiting). At a slow rate a permit can be due minutes ahead: a stop
+   * (Ctrl-C) must not wait for it.
+   */
+  boolean acquire() throws InterruptedException {
+    if (stopped.getCount() == 0) {
+      return false;
+    }
     long slot = reserve();
     long wait = slot - clock.nanoTime();
     if (wait > 0) {
-      clock.sleepNanos(wait);
+      return !clock.await(stopped, wait);
     }
+    return stopped.getCount() != 0;
+  }
+
+  /** Ends every wait in {@link #acquire} at once, and grants no further permit. */
+  void stop() {
+    stopped.countDown();
   }
 }

@@ -38,11 +38,13 @@ final class SendingWorkers {
   private final AtomicReference<String> journalFailure = new AtomicReference<>();
   private final AtomicInteger notSentInARow = new AtomicInteger();
   private final AtomicInteger reachedPlatform = new AtomicInteger();
+  private final RateLimiter limiter; // null without --rate
 
   SendingWorkers(Journal journal, ImportSettings settings, List<ImportPlan.PlannedRow> toSend) {
     this.journal = journal;
     this.settings = settings;
     this.toSend = List.copyOf(toSend);
+    this.limiter = settings.ratePerSecond() > 0 ? new RateLimiter(settings.ratePerSecond(), RateLimiter.SYSTEM) : null;
   }
 
   /**
@@ -54,13 +56,12 @@ final class SendingWorkers {
     journal.run("concurrency=" + settings.concurrency()
         + "\trate=" + (settings.ratePerSecond() > 0 ? settings.ratePerSecond() : "none")
         + "\tretryRefused=" + settings.retryRefused() + "\tresendUnknown=" + settings.resendUnknown());
-    RateLimiter limiter = settings.ratePerSecond() > 0 ? new RateLimiter(settings.ratePerSecond(), RateLimiter.SYSTEM) : null;
     AtomicInteger next = new AtomicInteger();
     ExecutorService workers = Executors.newFixedThreadPool(settings.concurrency(), daemon("import-sender"));
     try (Progress progress = Progress.forTerminal(toSend.size(), err)) {
       List<Future<?>> running = new ArrayList<>();
       for (int i = 0; i < settings.concurrency(); i++) {
-        running.add(workers.submit(() -> work(sender, limiter, progress, next)));
+        running.add(workers.submit(() -> work(sender, progress, next)));
       }
       awaitAll(running);
     } finally {
@@ -83,9 +84,16 @@ final class SendingWorkers {
     return Map.copyOf(results);
   }
 
-  /** Sends no further row; requests in flight finish and are journaled. The first reason given is reported. */
+  /**
+   * Sends no further row; requests in flight finish and are journaled. Workers waiting for the
+   * rate limiter stop waiting at once: their rows were not journaled, so they are simply not sent.
+   * The first reason given is reported.
+   */
   void stop(String reason) {
     stopReason.compareAndSet(null, reason);
+    if (limiter != null) {
+      limiter.stop();
+    }
   }
 
   /** Why the journal could not be written, or null when it could. */
@@ -125,13 +133,15 @@ final class SendingWorkers {
     }
   }
 
-  private void work(ImportRun.Sender sender, RateLimiter limiter, Progress progress, AtomicInteger next) {
+  private void work(ImportRun.Sender sender, Progress progress, AtomicInteger next) {
     int index;
     while (stopReason.get() == null && (index = next.getAndIncrement()) < toSend.size()) {
       ImportPlan.PlannedRow row = toSend.get(index);
       if (limiter != null) {
         try {
-          limiter.acquire();
+          if (!limiter.acquire()) {
+            return; // stopped while waiting: the row was not journaled, so it is not sent
+          }
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           stop("the import was interrupted");

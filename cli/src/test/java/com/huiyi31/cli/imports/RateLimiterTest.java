@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The limiter's schedule, on a fake clock: no test waits for real time. */
@@ -27,9 +29,13 @@ class RateLimiterTest {
     }
 
     @Override
-    public synchronized void sleepNanos(long nanos) {
+    public synchronized boolean await(CountDownLatch stop, long nanos) {
+      if (stop.getCount() == 0) {
+        return true;
+      }
       sleeps.add(nanos);
       now += nanos;
+      return false;
     }
   }
 
@@ -93,6 +99,52 @@ class RateLimiterTest {
     for (long start : slots) { // any one-second window starting at a permit holds at most 25
       assertThat(slots.stream().filter(slot -> slot >= start && slot < start + 1000 * MS).count()).isLessThanOrEqualTo(25);
     }
+  }
+
+  @Test
+  void stopEndsAWaitForAPermitDueMinutesAheadAtOnce() throws Exception {
+    CountDownLatch waiting = new CountDownLatch(1);
+    RateLimiter.Clock system = new RateLimiter.Clock() { // the real clock, telling when a wait begins
+      @Override
+      public long nanoTime() {
+        return RateLimiter.SYSTEM.nanoTime();
+      }
+
+      @Override
+      public boolean await(CountDownLatch stop, long nanos) throws InterruptedException {
+        waiting.countDown();
+        return RateLimiter.SYSTEM.await(stop, nanos);
+      }
+    };
+    RateLimiter limiter = new RateLimiter(ImportSettings.MIN_RATE_PER_SECOND, system); // one per 100 s
+    assertThat(limiter.acquire()).as("the first permit is due at once").isTrue();
+    ExecutorService thread = Executors.newSingleThreadExecutor();
+    try {
+      Future<Boolean> second = thread.submit(limiter::acquire); // due in 100 s
+      assertThat(waiting.await(10, TimeUnit.SECONDS)).isTrue();
+      long stoppedAt = System.nanoTime();
+
+      limiter.stop();
+
+      assertThat(second.get(10, TimeUnit.SECONDS)).as("granted").isFalse();
+      assertThat(System.nanoTime() - stoppedAt).as("ns from stop to the end of the wait").isLessThan(5_000 * MS);
+      assertThat(limiter.acquire()).as("no permit after a stop").isFalse();
+    } finally {
+      thread.shutdownNow();
+    }
+  }
+
+  @Test
+  void aStopBeforeTheWaitGrantsNothingAndDoesNotWait() throws InterruptedException {
+    FakeClock clock = new FakeClock();
+    RateLimiter limiter = new RateLimiter(1, clock);
+    assertThat(limiter.acquire()).isTrue();
+
+    limiter.stop();
+
+    assertThat(limiter.acquire()).isFalse();
+    assertThat(clock.sleeps).isEmpty();
+    assertThat(clock.nanoTime()).isZero();
   }
 
   @Test
