@@ -3,6 +3,7 @@ package com.huiyi31.cli;
 import com.huiyi31.client.Huiyi31BusinessException;
 import com.huiyi31.client.Huiyi31Exception;
 import com.huiyi31.client.Huiyi31ValidationException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,9 +37,11 @@ public final class Huiyi31Cli implements Runnable {
   CommandLine.Model.CommandSpec spec;
 
   private final SecretSources secrets;
+  private final InputStream stdin;
 
-  private Huiyi31Cli(SecretSources secrets) {
+  private Huiyi31Cli(SecretSources secrets, InputStream stdin) {
     this.secrets = secrets;
+    this.stdin = stdin;
   }
 
   public static void main(String[] args) {
@@ -52,7 +55,12 @@ public final class Huiyi31Cli implements Runnable {
 
   /** As {@link #execute(String[], PrintWriter, PrintWriter)}, with the app secret read from {@code secrets}. */
   static int execute(String[] args, PrintWriter out, PrintWriter err, SecretSources secrets) {
-    CommandLine cli = new CommandLine(new Huiyi31Cli(secrets));
+    return execute(args, out, err, secrets, System.in);
+  }
+
+  /** As {@link #execute(String[], PrintWriter, PrintWriter, SecretSources)}, with {@code stdin} as standard input. */
+  static int execute(String[] args, PrintWriter out, PrintWriter err, SecretSources secrets, InputStream stdin) {
+    CommandLine cli = new CommandLine(new Huiyi31Cli(secrets, stdin));
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -89,6 +97,12 @@ public final class Huiyi31Cli implements Runnable {
   static SecretSources secrets(CommandLine commandLine) {
     Object root = commandLine.getCommandSpec().root().userObject();
     return root instanceof Huiyi31Cli ? ((Huiyi31Cli) root).secrets : SecretSources.system();
+  }
+
+  /** Standard input for a command run under {@code commandLine} (a test's, or the process's). */
+  static InputStream stdin(CommandLine commandLine) {
+    Object root = commandLine.getCommandSpec().root().userObject();
+    return root instanceof Huiyi31Cli ? ((Huiyi31Cli) root).stdin : System.in;
   }
 
   /** The version of the jar (from its manifest), or "development" when run from classes. */

@@ -13,7 +13,10 @@ import com.huiyi31.client.model.RegisterAttendeeResponse;
 import com.huiyi31.client.model.RegistrationOrder;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,7 +34,11 @@ import picocli.CommandLine.Option;
         "By ids: --type ID, --ticket SKU_ID:SKU_NAME, --field FIELD_NAME=VALUE (a choice field takes the option code).",
         "By names, with --app-key (huiyi31 types shows them): --type-name 嘉宾, --ticket-name 嘉宾票, --field 手机=139... "
             + "(a field's label or name), --field 单选选择=单 (an option's text or code). Everything is checked against the "
-            + "event's form first: nothing is sent when something does not fit."})
+            + "event's form first: nothing is sent when something does not fit.",
+        "Names and mobile numbers given as flags are visible to every user of this machine in the process list (ps) "
+            + "while the tool runs, and stay in the shell's history: give them in --attendee-file FILE, or - to read "
+            + "them from standard input, instead. (picocli's @FILE, which expands a file's words into arguments, works "
+            + "too; Java 17 reads it in the system's encoding.)"})
 final class RegisterCommand implements Callable<Integer> {
 
   @Mixin
@@ -45,7 +52,8 @@ final class RegisterCommand implements Callable<Integer> {
 
   @Option(names = "--field", paramLabel = "NAME=VALUE",
       description = "A form answer, e.g. FullName=张晓明 or Mobile=13912345678 (repeatable; choice fields take the option "
-          + "code). With --app-key also by label and option text: 姓名=张晓明, 单选选择=单.")
+          + "code). With --app-key also by label and option text: 姓名=张晓明, 单选选择=单. Other users see flags in the "
+          + "process list: for personal data prefer --attendee-file.")
   List<String> fields = new ArrayList<>();
 
   @Option(names = "--ticket", paramLabel = TicketArgument.FORM, converter = TicketArgument.Converter.class,
@@ -80,17 +88,29 @@ final class RegisterCommand implements Callable<Integer> {
   @Option(names = "--purchaser-company", paramLabel = "NAME", description = "The contact's company.")
   String purchaserCompany;
 
+  @Option(names = "--attendee-file", paramLabel = "FILE",
+      description = "The form answers and the purchaser from FILE, or - for standard input, instead of flags (which the "
+          + "process list shows to every user): KEY=VALUE lines, e.g. 姓名=张晓明, Mobile=13912345678, "
+          + "purchaser-mobile=13787654321 (a key is a field as --field takes it, or purchaser-name, purchaser-mobile, "
+          + "purchaser-area-code, purchaser-company; # starts a comment), or a JSON object of the same keys and string "
+          + "values. UTF-8. May be combined with flags that give other keys.")
+  String attendeeFile;
+
   @Option(names = "--json", description = "Print the platform's whole answer as JSON.")
   boolean json;
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  /** What --attendee-file holds (nothing without it). */
+  private AttendeeFile.Attendee fromFile = AttendeeFile.Attendee.NONE;
+
   @Override
   public Integer call() throws Exception {
     CommandLine commandLine = spec.commandLine();
     boolean byNames = credentials.given();
     target.check(commandLine, byNames);
+    fromFile = readAttendeeFile(commandLine);
     RegisterAttendeeRequest request = byNames ? null : request();
     Registrant registrant = byNames ? registrant() : null;
     CredentialOptions.Credentials given = credentials.resolve(commandLine, Huiyi31Cli.secrets(commandLine));
@@ -120,8 +140,7 @@ final class RegisterCommand implements Callable<Integer> {
           + "'--ticket=SKU_ID:SKU_NAME[:QTY]' (or, with --app-key, --ticket-name NAME).");
     }
     AttendeeForm form = new AttendeeForm();
-    for (String field : fields) {
-      String[] pair = Arguments.split(spec.commandLine(), "--field", field, "NAME=VALUE", '=');
+    for (String[] pair : answers()) {
       form.addFieldsItem(new FormField().fieldName(pair[0]).fieldValue(pair[1]));
     }
     RegisterAttendeeRequest request = new RegisterAttendeeRequest()
@@ -159,8 +178,7 @@ final class RegisterCommand implements Callable<Integer> {
     } else if (ticketName != null) {
       person.ticket(ticketName.strip());
     }
-    for (String field : fields) {
-      String[] pair = Arguments.split(commandLine, "--field", field, "NAME=VALUE", '=');
+    for (String[] pair : answers()) {
       person.field(pair[0], pair[1]);
     }
     for (String agenda : agendas) {
@@ -169,11 +187,59 @@ final class RegisterCommand implements Callable<Integer> {
     return person.build();
   }
 
+  private AttendeeFile.Attendee readAttendeeFile(CommandLine commandLine) {
+    if (attendeeFile == null) {
+      return AttendeeFile.Attendee.NONE;
+    }
+    if (attendeeFile.equals("-") && System.console() != null) {
+      commandLine.getErr().println("Reading the attendee from standard input: KEY=VALUE lines, then Ctrl-D "
+          + "(Ctrl-Z, Enter on Windows).");
+      commandLine.getErr().flush();
+    }
+    try {
+      return AttendeeFile.read(attendeeFile, Huiyi31Cli.stdin(commandLine));
+    } catch (AttendeeFile.InvalidAttendeeFileException e) {
+      throw new CommandLine.ParameterException(commandLine, e.getMessage());
+    }
+  }
+
+  /** The form answers: --attendee-file's, then the --field flags'; a field in both is a usage error. */
+  private List<String[]> answers() {
+    List<String[]> answers = new ArrayList<>();
+    Set<String> inFile = new HashSet<>();
+    for (Map.Entry<String, String> field : fromFile.fields()) {
+      answers.add(new String[] {field.getKey(), field.getValue()});
+      inFile.add(field.getKey());
+    }
+    for (String field : fields) {
+      String[] pair = Arguments.split(spec.commandLine(), "--field", field, "NAME=VALUE", '=');
+      if (inFile.contains(pair[0])) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--field " + pair[0] + " is also in --attendee-file: "
+            + "give it once.");
+      }
+      answers.add(pair);
+    }
+    return answers;
+  }
+
   private Purchaser purchaser() {
-    if (purchaserName == null && purchaserMobile == null && purchaserAreaCode == null && purchaserCompany == null) {
+    String name = purchaserPart(purchaserName, "purchaser-name");
+    String mobile = purchaserPart(purchaserMobile, "purchaser-mobile");
+    String areaCode = purchaserPart(purchaserAreaCode, "purchaser-area-code");
+    String company = purchaserPart(purchaserCompany, "purchaser-company");
+    if (name == null && mobile == null && areaCode == null && company == null) {
       return null;
     }
-    return new Purchaser().name(purchaserName).mobile(purchaserMobile).areaCode(purchaserAreaCode).company(purchaserCompany);
+    return new Purchaser().name(name).mobile(mobile).areaCode(areaCode).company(company);
+  }
+
+  /** The flag's value or the file's (key as the flag's name); both is a usage error. */
+  private String purchaserPart(String flag, String key) {
+    String inFile = fromFile.purchaser().get(key);
+    if (flag != null && inFile != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--" + key + " is also in --attendee-file: give it once.");
+    }
+    return flag != null ? flag : inFile;
   }
 
   private static void print(RegistrationOrder order, PrintWriter out) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.huiyi31.client.model.FormField;
 import com.huiyi31.client.model.RegisterAttendeeRequest;
 import com.huiyi31.sandbox.Huiyi31Sandbox;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -70,6 +71,23 @@ class RegisterByNameTest {
     assertThat(sent.getItems().get(0).getQuantity()).isEqualTo(1);
     assertThat(sent.getAttendee().getFields()).containsExactly(
         field("FullName", "张晓明"), field("Mobile", "13912345678"), field("StringField1", "0"));
+  }
+
+  @Test
+  void anAttendeeFileOnStandardInputTakesLabelsAndOptionTextsToo() {
+    String attendee = "姓名=张晓明\n手机=13912345678\n单选选择=单\npurchaser-mobile=13787654321\n";
+    SecretSources secret = new SecretSources(
+        name -> name.equals(CredentialOptions.SECRET_VARIABLE) ? Huiyi31Sandbox.DEMO_APP_SECRET : null, null);
+
+    Cli.Result register = Cli.run(secret, new ByteArrayInputStream(attendee.getBytes(StandardCharsets.UTF_8)),
+        "register", "--base-url", sandbox.baseUrl(), "--app-key", Huiyi31Sandbox.DEMO_APP_KEY, "--event", EVENT,
+        "--type-name", "嘉宾", "--ticket-name", "嘉宾票", "--attendee-file", "-");
+
+    assertThat(register.exitCode()).as(register.toString()).isZero();
+    RegisterAttendeeRequest sent = lastRegistration();
+    assertThat(sent.getAttendee().getFields()).containsExactly(
+        field("FullName", "张晓明"), field("Mobile", "13912345678"), field("StringField1", "0"));
+    assertThat(sent.getPurchaser().getMobile()).isEqualTo("13787654321");
   }
 
   @Test
