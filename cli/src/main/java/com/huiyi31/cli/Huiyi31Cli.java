@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
         "0:done",
         "1:the platform refused, or an HTTP or connection failure",
         "2:usage error or invalid input (nothing was sent)",
-        "3:import finished, but some rows failed or their outcome is unknown"})
+        "3:import finished, but some rows failed or their outcome is unknown",
+        "4:out of memory: give Java more (JAVA_TOOL_OPTIONS=-Xmx1g) and run again; an import resumes where it stopped"})
 public final class Huiyi31Cli implements Runnable {
 
   /** Exit codes, as documented in --help. */
@@ -32,6 +33,7 @@ public final class Huiyi31Cli implements Runnable {
   static final int FAILED = 1;
   static final int USAGE = 2;
   static final int PARTIAL = 3;
+  static final int OUT_OF_MEMORY = 4;
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -45,7 +47,11 @@ public final class Huiyi31Cli implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    PrintWriter err = new PrintWriter(System.err, true);
+    String command = java.util.Arrays.stream(args).filter(arg -> !arg.startsWith("-") && !arg.startsWith("@"))
+        .findFirst().orElse(null);
+    Thread.setDefaultUncaughtExceptionHandler(OutOfMemory.uncaughtHandler(err, command, System::exit));
+    System.exit(execute(args, new PrintWriter(System.out, true), err));
   }
 
   /** Runs the tool with the given output streams and returns its exit code (for tests too). */
@@ -60,11 +66,25 @@ public final class Huiyi31Cli implements Runnable {
 
   /** As {@link #execute(String[], PrintWriter, PrintWriter, SecretSources)}, with {@code stdin} as standard input. */
   static int execute(String[] args, PrintWriter out, PrintWriter err, SecretSources secrets, InputStream stdin) {
-    CommandLine cli = new CommandLine(new Huiyi31Cli(secrets, stdin));
+    return execute(args, out, err, secrets, stdin, CommandLine.defaultFactory());
+  }
+
+  /**
+   * As {@link #execute(String[], PrintWriter, PrintWriter, SecretSources, InputStream)}, the commands
+   * made by {@code factory} (picocli's; tests substitute a command).
+   */
+  static int execute(String[] args, PrintWriter out, PrintWriter err, SecretSources secrets, InputStream stdin,
+      CommandLine.IFactory factory) {
+    CommandLine cli = new CommandLine(new Huiyi31Cli(secrets, stdin), factory);
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       PrintWriter stderr = commandLine.getErr();
+      if (OutOfMemory.causedIt(e)) { // from an import's worker, as the cause
+        stderr.println(OutOfMemory.message(commandLine.getCommandName()));
+        stderr.flush();
+        return OUT_OF_MEMORY;
+      }
       if (e instanceof Huiyi31ValidationException) {
         stderr.println("Not sent: the request is invalid.");
         ((Huiyi31ValidationException) e).problems().forEach(p -> stderr.println("  " + p));
@@ -82,7 +102,15 @@ public final class Huiyi31Cli implements Runnable {
       }
       throw e;
     });
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } catch (OutOfMemoryError e) { // picocli passes an Error from a command through
+      CommandLine.ParseResult parsed = cli.getParseResult();
+      err.println(OutOfMemory.message(parsed == null || parsed.subcommand() == null ? null
+          : parsed.subcommand().commandSpec().name()));
+      err.flush();
+      return OUT_OF_MEMORY;
+    }
   }
 
   @Override

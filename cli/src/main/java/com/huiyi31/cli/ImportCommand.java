@@ -3,10 +3,12 @@ package com.huiyi31.cli;
 import com.huiyi31.cli.imports.ImportRun;
 import com.huiyi31.cli.imports.ImportSettings;
 import com.huiyi31.cli.imports.InvalidImportException;
+import com.huiyi31.client.Huiyi31Client;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,7 +37,9 @@ import picocli.CommandLine.Parameters;
         "0:every row is registered (by this run or an earlier one)",
         "1:nothing could be sent (e.g. the platform is unreachable), or the journal could not be written",
         "2:usage error, invalid rows, or a file that changed since its journal was written (nothing was sent)",
-        "3:finished, but some rows were refused, failed or have an unknown outcome (see the results)"})
+        "3:finished, but some rows were refused, failed or have an unknown outcome (see the results)",
+        "4:out of memory: give Java more (JAVA_TOOL_OPTIONS=-Xmx1g) and run the same command again: it resumes",
+        "130/143:stopped by Ctrl-C (SIGINT) or SIGTERM, after writing the results and the summary"})
 final class ImportCommand implements Callable<Integer> {
 
   @Parameters(index = "0", paramLabel = "FILE", description = "The CSV file of attendees.")
@@ -90,6 +94,9 @@ final class ImportCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  /** How the rows are sent with a client: its registerAttendee. A seam for tests (picocli's factory makes the command). */
+  Function<Huiyi31Client, ImportRun.Sender> senders = client -> client.attendees()::registerAttendee;
+
   @Override
   public Integer call() throws Exception {
     CommandLine commandLine = spec.commandLine();
@@ -121,10 +128,10 @@ final class ImportCommand implements Callable<Integer> {
       if (run.rowsToSend() == 0) {
         verdict = run.verdict(); // nothing left to send: no connection, no sandbox
       } else if (named != null) {
-        verdict = run.send(named.client.attendees()::registerAttendee, stderr);
+        verdict = run.send(senders.apply(named.client), stderr);
       } else {
         try (PlatformOptions.Connection connection = platform.connect(commandLine, concurrency)) {
-          verdict = run.send(connection.client.attendees()::registerAttendee, stderr);
+          verdict = run.send(senders.apply(connection.client), stderr);
         }
       }
       try {
