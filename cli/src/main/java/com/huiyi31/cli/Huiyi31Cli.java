@@ -5,6 +5,7 @@ import com.huiyi31.client.Huiyi31Exception;
 import com.huiyi31.client.Huiyi31ValidationException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -25,7 +26,8 @@ import picocli.CommandLine.Command;
         "1:the platform refused, or an HTTP or connection failure",
         "2:usage error or invalid input (nothing was sent)",
         "3:import finished, but some rows failed or their outcome is unknown",
-        "4:out of memory: give Java more (JAVA_TOOL_OPTIONS=-Xmx1g) and run again; an import resumes where it stopped"})
+        "4:out of memory: give Java more (JAVA_TOOL_OPTIONS=-Xmx1g) and run again; an import resumes where it stopped",
+        "130/143:stopped by Ctrl-C (SIGINT) or SIGTERM; an import writes its results and summary first"})
 public final class Huiyi31Cli implements Runnable {
 
   /** Exit codes, as documented in --help. */
@@ -48,7 +50,7 @@ public final class Huiyi31Cli implements Runnable {
 
   public static void main(String[] args) {
     PrintWriter err = new PrintWriter(System.err, true);
-    String command = java.util.Arrays.stream(args).filter(arg -> !arg.startsWith("-") && !arg.startsWith("@"))
+    String command = Arrays.stream(args).filter(arg -> !arg.startsWith("-") && !arg.startsWith("@"))
         .findFirst().orElse(null);
     Thread.setDefaultUncaughtExceptionHandler(OutOfMemory.uncaughtHandler(err, command, System::exit));
     System.exit(execute(args, new PrintWriter(System.out, true), err));

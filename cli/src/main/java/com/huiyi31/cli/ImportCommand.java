@@ -108,7 +108,7 @@ final class ImportCommand implements Callable<Integer> {
     // connection (and the type list it loads once) comes first; by ids, only if there is something to send.
     PlatformOptions.Connection named = byNames ? platform.connect(commandLine, concurrency, given) : null;
     try {
-      return run(commandLine, settings(commandLine, named), named);
+      return run(commandLine, settings(named), named);
     } finally {
       if (named != null) {
         named.close();
@@ -183,7 +183,7 @@ final class ImportCommand implements Callable<Integer> {
     }
   }
 
-  private ImportSettings settings(CommandLine commandLine, PlatformOptions.Connection named) {
+  private ImportSettings settings(PlatformOptions.Connection named) {
     ImportSettings.TicketParser tickets = value -> {
       TicketArgument parsed = TicketArgument.parse(value); // its message names the problem, quoting no value
       if (parsed.idOnly()) {

@@ -134,8 +134,9 @@ public final class ImportRun implements AutoCloseable {
   }
 
   /**
-   * On Ctrl-C (or any orderly shutdown): send no further row, let the requests in flight finish
-   * and be journaled, and the results be written; only then let the JVM exit.
+   * On Ctrl-C (or any orderly shutdown): send no further row (workers waiting for the rate limiter
+   * stop waiting at once), let the requests in flight finish and be journaled, and the results and
+   * the summary be written; only then let the JVM exit (130 after SIGINT, 143 after SIGTERM).
    */
   private void installShutdownHook(SendingWorkers sending) {
     shutdownHook = new Thread(() -> {
