@@ -1,5 +1,6 @@
 package com.huiyi31.cli;
 
+import com.huiyi31.cli.terminal.TerminalText;
 import com.huiyi31.client.Huiyi31BusinessException;
 import com.huiyi31.client.Huiyi31Exception;
 import com.huiyi31.client.Huiyi31ValidationException;

@@ -1,5 +1,6 @@
 package com.huiyi31.cli;
 
+import com.huiyi31.cli.terminal.TerminalText;
 import com.huiyi31.client.model.AttendeeType;
 import com.huiyi31.client.model.AttendeeTypeTicket;
 import com.huiyi31.client.model.FormFieldDefinition;

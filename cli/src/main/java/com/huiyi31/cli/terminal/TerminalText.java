@@ -1,4 +1,4 @@
-package com.huiyi31.cli;
+package com.huiyi31.cli.terminal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.SerializableString;

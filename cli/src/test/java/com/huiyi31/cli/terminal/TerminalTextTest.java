@@ -1,4 +1,4 @@
-package com.huiyi31.cli;
+package com.huiyi31.cli.terminal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
