@@ -1,5 +1,6 @@
 package com.huiyi31.cli;
 
+import com.huiyi31.cli.terminal.TerminalText;
 import com.huiyi31.client.model.TicketItem;
 import com.huiyi31.cli.imports.ImportRun;
 import com.huiyi31.cli.imports.ImportSettings;
@@ -130,7 +131,7 @@ final class ImportCommand implements Callable<Integer> {
       } catch (IOException e) {
         // The journal holds every outcome: running the same command again sends nothing new and
         // writes the results.
-        stderr.println("The results could not be written to " + settings.result() + " (" + e
+        stderr.println("The results could not be written to " + TerminalText.safe(settings.result() + " (" + e)
             + "). Is the file open in another program? Run the same command again to write them.");
         verdict = ImportRun.Verdict.FAILED;
       }
@@ -144,7 +145,7 @@ final class ImportCommand implements Callable<Integer> {
           return Huiyi31Cli.FAILED;
       }
     } catch (InvalidImportException e) {
-      stderr.println(e.getMessage());
+      stderr.println(TerminalText.safeLines(e.getMessage())); // may quote the file's column names, the platform's names
       stderr.flush();
       return Huiyi31Cli.USAGE;
     }

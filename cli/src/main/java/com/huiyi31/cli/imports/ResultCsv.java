@@ -1,5 +1,6 @@
 package com.huiyi31.cli.imports;
 
+import com.huiyi31.cli.terminal.TerminalText;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -45,10 +46,11 @@ final class ResultCsv {
           RowResult result = results.get(row.line());
           List<String> record = new ArrayList<>(row.values());
           record.add(result.status());
-          record.add(result.orderNo());
-          record.add(result.attendeeId());
-          record.add(result.checkinCode());
-          record.add(result.error());
+          // The platform's values and messages, escaped as on the terminal: `cat` shows the file too.
+          record.add(TerminalText.safe(result.orderNo()));
+          record.add(TerminalText.safe(result.attendeeId()));
+          record.add(TerminalText.safe(result.checkinCode()));
+          record.add(TerminalText.safe(result.error()));
           writeRecord(writer, record);
         }
       }

@@ -293,6 +293,26 @@ class ImportCommandTest {
   }
 
   @Test
+  void thePlatformsTextReachesTheTerminalAndTheResultsEscapedWithItsMobilesMasked() throws IOException {
+    String name = "guests\u001b]0;pwned\u0007"; // a file name is anyone's text too
+    Path csv = write(dir, name + ".csv", "FullName,Mobile\nhostile-1,13912345678\nok-2,13900000002\n");
+
+    Cli.Result result = Cli.run(args(csv, platform.baseUrl()));
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
+    assertThat(result.out() + result.err()).doesNotContain("\u001b", "\u0007", "\u009b", "\u202e", "13912345678")
+        .contains("guests\\x1b]0;pwned\\x07.result.csv", "--retry-refused): line 2.");
+    String error = results(dir.resolve(name + ".result.csv")).get("hostile-1").get("error");
+    assertThat(error).contains("businessCode 1001", "手机号139****5678已被张晓明注册\\x9b31m\\u202e")
+        .doesNotContain("\u001b", "\u0007", "\u009b", "\u202e", "13912345678");
+
+    Path columns = write(dir, "columns.csv", "FullName,\"x\u001b[2J\",\"X\u001b[2J\"\nok-3,1,2\n");
+    Cli.Result twice = Cli.run(args(columns, platform.baseUrl()));
+    assertThat(twice.exitCode()).isEqualTo(2);
+    assertThat(twice.err()).contains("both named \"X\\x1b[2J\"").doesNotContain("\u001b");
+  }
+
+  @Test
   void requestsInFlightNeverExceedTheConcurrency() throws IOException {
     try (FakePlatform slow = new FakePlatform(20)) {
       Path csv = attendees(dir, "many.csv", "many", 40);
