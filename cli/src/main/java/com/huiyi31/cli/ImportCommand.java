@@ -31,7 +31,9 @@ import picocli.CommandLine.Parameters;
             + "is sent and its outcome after, so that running the same command again after any interruption "
             + "sends only what is left: registered rows are skipped, rows whose outcome is unknown are not sent again "
             + "(unless --resend-unknown), refused ones neither (unless --retry-refused).",
-        "Results, one line per row with orderNo, attendeeId, checkinCode or the error: FILE.result.csv (--out)."},
+        "Results, one line per row with orderNo, attendeeId, checkinCode or the error: FILE.result.csv (--out), "
+            + "safe to open in a spreadsheet: a cell that would run as a formula (=, +, -, @ ...) starts with ' "
+            + "(--raw-csv: as they are)."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:every row is registered (by this run or an earlier one)",
@@ -74,6 +76,12 @@ final class ImportCommand implements Callable<Integer> {
 
   @Option(names = "--out", paramLabel = "FILE", description = "The result CSV. Default: the input's name with .result.csv.")
   Path out;
+
+  @Option(names = "--raw-csv",
+      description = "Write the result CSV's cells exactly as they are, for programs that read it: without the ' put "
+          + "before a cell a spreadsheet would run as a formula (one starting with = + - @, a tab or a carriage return), "
+          + "and with the platform's control characters as sent. Never open such a file in Excel or WPS.")
+  boolean rawCsv;
 
   @Option(names = "--dry-run", description = "Validate every row (and show what a run would send); send nothing.")
   boolean dryRun;
@@ -127,7 +135,7 @@ final class ImportCommand implements Callable<Integer> {
         }
       }
       try {
-        run.writeResult();
+        run.writeResult(rawCsv);
       } catch (IOException e) {
         // The journal holds every outcome: running the same command again sends nothing new and
         // writes the results.

@@ -119,9 +119,12 @@ public final class ImportRun implements AutoCloseable {
     return results.values().stream().allMatch(RowResult::registered) ? Verdict.ALL_REGISTERED : Verdict.PARTIAL;
   }
 
-  /** Writes the result CSV: every input row with its status. */
-  public void writeResult() throws IOException {
-    ResultCsv.write(settings.result(), plan.input(), results);
+  /**
+   * Writes the result CSV: every input row with its status. {@code rawCells}: every cell exactly
+   * as it is, else safe to open in a spreadsheet (see {@link ResultCsv}).
+   */
+  public void writeResult(boolean rawCells) throws IOException {
+    ResultCsv.write(settings.result(), plan.input(), results, rawCells);
   }
 
   /** What happened, with the lines a person has to look at. */

@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * request it receives (it cannot detect duplicates), and counts. By FullName: "refuse-..." gets
  * businessCode 1001, "reset-..." a connection reset after the request arrived (outcome unknown to
  * the client, though the platform may have acted), "busy-..." HTTP 429, "hostile-..." businessCode
- * 1001 with {@link #HOSTILE_MESSAGE}; everything else is
+ * 1001 with {@link #HOSTILE_MESSAGE}, "formula-..." registered with an orderNo, attendeeId and
+ * checkinCode that a spreadsheet would run as formulas; everything else is
  * registered, with orderNo "order-" + FullName (FullName must be the first column).
  */
 final class FakePlatform implements AutoCloseable {
@@ -61,6 +62,10 @@ final class FakePlatform implements AutoCloseable {
         .willReturn(aResponse().withHeader("Content-Type", "application/json; charset=utf-8")
             .withBody(JSON.createObjectNode().put("businessCode", 1001).put("businessMessage", HOSTILE_MESSAGE)
                 .putNull("data").toString())));
+    server.stubFor(post(urlPathEqualTo(PATH)).atPriority(1).withName("formula").withRequestBody(containing("formula-"))
+        .willReturn(aResponse().withHeader("Content-Type", "application/json; charset=utf-8")
+            .withBody("{\"businessCode\":0,\"businessMessage\":\"\",\"data\":{\"orderNo\":\"=1+2\",\"orderAttendees\":[{"
+                + "\"attendeeId\":\"@SUM(1)\",\"checkinCode\":\"-2+3+cmd|' /C calc'!A0\"}]}}")));
     server.stubFor(post(urlPathEqualTo(PATH)).atPriority(1).withName("reset").withRequestBody(containing("reset-"))
         .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
     server.stubFor(post(urlPathEqualTo(PATH)).atPriority(1).withName("busy").withRequestBody(containing("busy-"))

