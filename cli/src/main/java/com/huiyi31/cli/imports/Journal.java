@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,6 +40,7 @@ import java.util.Map;
  *       and error messages (the client masks phone numbers and emails in them).
  *   <li>One import at a time: the journal is locked while an import runs (the operating system
  *       releases the lock when the process dies, however it dies).
+ *   <li>Its owner's alone: created {@code rw-------} on POSIX file systems ({@link PrivateFiles}).
  * </ul>
  *
  * <h2>Format</h2>
@@ -134,7 +136,9 @@ final class Journal implements AutoCloseable {
   /** Opens (creating if need be) and locks the journal for an import of {@code event} and {@code type}. */
   static Journal open(Path path, String event, String type) throws IOException {
     boolean created = !Files.exists(path);
-    FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    // Owner-only from the start (PrivateFiles): it holds the platform's order numbers and check-in codes.
+    FileChannel channel = FileChannel.open(path, EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
+        StandardOpenOption.WRITE), PrivateFiles.ownerOnly(path));
     try {
       FileLock lock;
       try {
@@ -144,6 +148,9 @@ final class Journal implements AutoCloseable {
       }
       if (lock == null) {
         throw new InvalidImportException("Another import is using the journal " + path + " right now. Wait for it to finish.");
+      }
+      if (!created) {
+        PrivateFiles.restrict(path); // earlier versions created it readable by everyone
       }
       ByteBuffer content = ByteBuffer.allocate(Math.toIntExact(channel.size()));
       while (content.hasRemaining() && channel.read(content, content.position()) >= 0) {
@@ -166,7 +173,7 @@ final class Journal implements AutoCloseable {
         journal.appendRaw("JOURNAL\tevent=" + clean(event) + "\ttype=" + clean(type) + "\n", true);
       }
       if (created) {
-        forceDirectory(path);
+        PrivateFiles.forceDirectory(path);
       }
       return journal;
     } catch (IOException | RuntimeException e) {
@@ -360,15 +367,5 @@ final class Journal implements AutoCloseable {
   private static String clean(String value) {
     String flat = value.replaceAll("[\\t\\r\\n]+", " ").strip();
     return flat.length() > 500 ? flat.substring(0, 500) + "..." : flat;
-  }
-
-  /** Makes a new journal's directory entry durable too (where the platform allows forcing a directory). */
-  private static void forceDirectory(Path file) {
-    Path dir = file.toAbsolutePath().getParent();
-    try (FileChannel directory = FileChannel.open(dir, StandardOpenOption.READ)) {
-      directory.force(true);
-    } catch (IOException | UnsupportedOperationException e) {
-      // Windows cannot open a directory as a channel; its file systems journal the entry anyway.
-    }
   }
 }

@@ -85,7 +85,8 @@ final class ResultCsv {
   static void write(Path file, CsvInput input, Map<Integer, RowResult> results, boolean raw) throws IOException {
     UnaryOperator<String> platform = raw ? UnaryOperator.identity() : TerminalText::safe;
     Path directory = file.toAbsolutePath().getParent();
-    Path temporary = Files.createTempFile(directory, "." + file.getFileName(), ".tmp");
+    // Owner-only from the start (PrivateFiles): the results hold every attendee's data.
+    Path temporary = Files.createTempFile(directory, "." + file.getFileName(), ".tmp", PrivateFiles.ownerOnly(file));
     try {
       try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
         if (input.byteOrderMark()) {

@@ -6,6 +6,7 @@ import static com.huiyi31.cli.imports.ImportFiles.journalEvents;
 import static com.huiyi31.cli.imports.ImportFiles.results;
 import static com.huiyi31.cli.imports.ImportFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.huiyi31.cli.Cli;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -338,6 +340,29 @@ class ImportCommandTest {
     assertThat(rawRows.get(leak)).containsEntry("Company", " @cmd").containsEntry("orderNo", "=1+2")
         .containsEntry("attendeeId", "@SUM(1)").containsEntry("checkinCode", "-2+3+cmd|' /C calc'!A0");
     assertThat(rawRows.get("formula-2")).containsEntry("Company", "\tx").containsEntry("Position", "＝1+1");
+  }
+
+  @Test
+  void theJournalAndTheResultsAreTheirOwnersAlone() throws IOException {
+    assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "file permissions are POSIX ones");
+    Path csv = attendees(dir, "owner.csv", "owner", 2);
+    Path journal = dir.resolve("owner.csv.journal");
+    Path result = dir.resolve("owner.result.csv");
+
+    Cli.Result first = Cli.run(args(csv, platform.baseUrl()));
+
+    assertThat(first.exitCode()).as(first.toString()).isEqualTo(0);
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(journal))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(result))).isEqualTo("rw-------");
+
+    // A journal an earlier version left readable by everyone is made its owner's alone when continued.
+    Files.setPosixFilePermissions(journal, PosixFilePermissions.fromString("rw-r--r--"));
+    Files.setPosixFilePermissions(result, PosixFilePermissions.fromString("rw-r--r--"));
+    Cli.Result again = Cli.run(args(csv, platform.baseUrl()));
+
+    assertThat(again.exitCode()).as(again.toString()).isEqualTo(0);
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(journal))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(result))).isEqualTo("rw-------");
   }
 
   @Test
