@@ -36,8 +36,11 @@ import java.util.Map;
  *   <li>Rows are keyed by their line number in the input and a hash of their content (see
  *       {@link CsvInput#hash}); a re-run refuses to start if a journaled line now holds different
  *       content. New rows may be added at the end of the file.
- *   <li>No personal value is written: only line numbers, hashes, the platform's ids and codes,
- *       and error messages (the client masks phone numbers and emails in them).
+ *   <li>No personal value is written: only line numbers, hashes, the platform's ids and codes
+ *       (businessCode, HTTP status), and the tool's own words for a failure. No text of the
+ *       platform's or of a server's (a refusal or an error page may name a person, even another
+ *       one than the row's); journals of earlier versions may hold such text (masked phones and
+ *       emails), and are read as they are.
  *   <li>One import at a time: the journal is locked while an import runs (the operating system
  *       releases the lock when the process dies, however it dies).
  *   <li>Its owner's alone: created {@code rw-------} on POSIX file systems ({@link PrivateFiles}).
@@ -56,7 +59,7 @@ import java.util.Map;
  * 2025-05-01T08:00:00.130Z  SENDING     2  9f86d081884c7d65
  * 2025-05-01T08:00:00.190Z  REGISTERED  2  9f86d081884c7d65  orderNo=1234567890123456789  attendeeId=...  checkinCode=...
  * 2025-05-01T08:00:00.131Z  SENDING     3  1b4f0e9851971998
- * 2025-05-01T08:00:00.201Z  REFUSED     3  1b4f0e9851971998  businessCode=1001  message=...
+ * 2025-05-01T08:00:00.201Z  REFUSED     3  1b4f0e9851971998  businessCode=1001
  * ...                       FAILED_NOT_SENT       4  hash  reason=...   (never left this machine: sent again by a re-run)
  * ...                       FAILED_NOT_PROCESSED  5  hash  httpStatus=429  reason=...   (the platform did nothing: sent again)
  * ...                       UNKNOWN               6  hash  reason=...   (may be registered: not sent again unless --resend-unknown)

@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * businessCode 1001, "reset-..." a connection reset after the request arrived (outcome unknown to
  * the client, though the platform may have acted), "busy-..." HTTP 429, "hostile-..." businessCode
  * 1001 with {@link #HOSTILE_MESSAGE}, "formula-..." registered with an orderNo, attendeeId and
- * checkinCode that a spreadsheet would run as formulas; everything else is
+ * checkinCode that a spreadsheet would run as formulas, "gateway-..." HTTP 502 with an error page
+ * that quotes a person; everything else is
  * registered, with orderNo "order-" + FullName (FullName must be the first column).
  */
 final class FakePlatform implements AutoCloseable {
@@ -66,6 +67,9 @@ final class FakePlatform implements AutoCloseable {
         .willReturn(aResponse().withHeader("Content-Type", "application/json; charset=utf-8")
             .withBody("{\"businessCode\":0,\"businessMessage\":\"\",\"data\":{\"orderNo\":\"=1+2\",\"orderAttendees\":[{"
                 + "\"attendeeId\":\"@SUM(1)\",\"checkinCode\":\"-2+3+cmd|' /C calc'!A0\"}]}}")));
+    server.stubFor(post(urlPathEqualTo(PATH)).atPriority(1).withName("gateway").withRequestBody(containing("gateway-"))
+        .willReturn(aResponse().withStatus(502).withHeader("Content-Type", "text/html; charset=utf-8")
+            .withBody("<html><body>\u001b[2J系统繁忙: 张晓明 13912345678</body></html>")));
     server.stubFor(post(urlPathEqualTo(PATH)).atPriority(1).withName("reset").withRequestBody(containing("reset-"))
         .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
     server.stubFor(post(urlPathEqualTo(PATH)).atPriority(1).withName("busy").withRequestBody(containing("busy-"))

@@ -366,6 +366,31 @@ class ImportCommandTest {
   }
 
   @Test
+  void theJournalKeepsNoTextOfThePlatformsOrAServersButItsCodes() throws IOException {
+    Path csv = write(dir, "texts.csv", "FullName,Mobile\nhostile-1,13900000001\ngateway-2,13900000002\nbusy-3,13900000003\n");
+    Path journal = dir.resolve("texts.csv.journal");
+
+    Cli.Result first = Cli.run(args(csv, platform.baseUrl()));
+
+    assertThat(first.exitCode()).as(first.toString()).isEqualTo(3);
+    assertThat(Files.readString(journal)).contains("businessCode=1001", "httpStatus=502", "httpStatus=429")
+        .doesNotContain("手机号", "张晓明", "139****5678", "13912345678", "\u001b", "系统繁忙", "html", "POST /op");
+    Map<String, Map<String, String>> rows = results(dir.resolve("texts.result.csv"));
+    assertThat(rows.get("hostile-1").get("error")).contains("手机号139****5678已被张晓明注册"); // the run's own results have it
+    assertThat(rows.get("gateway-2").get("error")).contains("HTTP 502", "系统繁忙", "139****5678");
+
+    Cli.Result again = Cli.run(args(csv, platform.baseUrl()));
+
+    assertThat(again.exitCode()).as(again.toString()).isEqualTo(3);
+    Map<String, Map<String, String>> reported = results(dir.resolve("texts.result.csv"));
+    assertThat(reported.get("hostile-1")).containsEntry("status", "REFUSED");
+    assertThat(reported.get("hostile-1").get("error")).contains("businessCode 1001", "--retry-refused").doesNotContain("张晓明");
+    assertThat(reported.get("gateway-2")).containsEntry("status", "UNKNOWN");
+    assertThat(reported.get("gateway-2").get("error")).contains("HTTP 502", "--resend-unknown").doesNotContain("系统繁忙");
+    assertThat(Files.readString(journal)).doesNotContain("张晓明", "系统繁忙", "139****5678");
+  }
+
+  @Test
   void requestsInFlightNeverExceedTheConcurrency() throws IOException {
     try (FakePlatform slow = new FakePlatform(20)) {
       Path csv = attendees(dir, "many.csv", "many", 40);
