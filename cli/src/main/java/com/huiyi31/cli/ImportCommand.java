@@ -120,6 +120,7 @@ final class ImportCommand implements Callable<Integer> {
     PrintWriter stdout = commandLine.getOut();
     PrintWriter stderr = commandLine.getErr();
     try (ImportRun run = ImportRun.prepare(settings)) {
+      run.notices().forEach(notice -> stderr.println(TerminalText.safe(notice)));
       if (dryRun) {
         run.printPlan(stdout);
         return Huiyi31Cli.OK;

@@ -14,6 +14,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
@@ -388,6 +389,72 @@ class ImportCommandTest {
     assertThat(reported.get("gateway-2")).containsEntry("status", "UNKNOWN");
     assertThat(reported.get("gateway-2").get("error")).contains("HTTP 502", "--resend-unknown").doesNotContain("系统繁忙");
     assertThat(Files.readString(journal)).doesNotContain("张晓明", "系统繁忙", "139****5678");
+  }
+
+  @Test
+  void aJournalOfTheEarlierFormatIsContinuedWithItsUnkeyedHashes() throws IOException {
+    Path csv = write(dir, "legacy.csv", "FullName,Mobile\nlegacy-1,13900000001\nrefuse-2,13900000002\nlegacy-3,13900000003\n");
+    List<String> columns = List.of("FullName", "Mobile");
+    String line2 = CsvInput.hash(columns, List.of("legacy-1", "13900000001"));
+    String line3 = CsvInput.hash(columns, List.of("refuse-2", "13900000002"));
+    Path journal = write(dir, "legacy.csv.journal", "# huiyi31 import journal, format 1. Append-only: do not edit.\n"
+        + "2025-05-01T08:00:00.120Z\tJOURNAL\tevent=" + ImportFiles.EVENT + "\ttype=" + ImportFiles.TYPE + "\n"
+        + "2025-05-01T08:00:00.125Z\tRUN\tpid=4242\tconcurrency=4\trate=none\tretryRefused=false\tresendUnknown=false\n"
+        + "2025-05-01T08:00:00.130Z\tSENDING\t2\t" + line2 + "\n"
+        + "2025-05-01T08:00:00.190Z\tREGISTERED\t2\t" + line2 + "\torderNo=order-legacy-1\tattendeeId=a-1\tcheckinCode=1\n"
+        + "2025-05-01T08:00:00.200Z\tSENDING\t3\t" + line3 + "\n"
+        + "2025-05-01T08:00:00.210Z\tREFUSED\t3\t" + line3 + "\tbusinessCode=1001\tmessage=POST /op/notoken/api/Attendee/v1/"
+        + "Register was refused by the platform: businessCode 1001 (手机号已被注册).\n");
+
+    Cli.Result result = Cli.run(args(csv, platform.baseUrl()));
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(3); // line 3 stays refused
+    assertThat(platform.received()).containsOnly(Map.entry("legacy-3", 1));
+    assertThat(result.err()).contains("written by an earlier version of huiyi31 (format 1)", "Delete it once this import");
+    Map<String, Map<String, String>> rows = results(dir.resolve("legacy.result.csv"));
+    assertThat(rows.get("legacy-1")).containsEntry("status", "REGISTERED").containsEntry("orderNo", "order-legacy-1");
+    assertThat(rows.get("refuse-2")).containsEntry("status", "REFUSED");
+    assertThat(rows.get("refuse-2").get("error")).contains("(手机号已被注册)", "--retry-refused");
+    assertThat(rows.get("legacy-3")).containsEntry("status", "REGISTERED").containsEntry("orderNo", "order-legacy-3");
+    assertThat(Files.readString(journal)).doesNotContain("format=2");
+    assertThat(journalEvents(journal)).anyMatch(event -> event[1].equals("REGISTERED") && event[2].equals("4")
+        && event[3].equals(CsvInput.hash(columns, List.of("legacy-3", "13900000003"))));
+    assertThat(RowKeys.keyFile(journal)).doesNotExist();
+
+    write(dir, "legacy.csv", Files.readString(csv).replace("legacy-1,13900000001", "legacy-1,13900000009"));
+    Cli.Result edited = Cli.run(args(csv, platform.baseUrl()));
+
+    assertThat(edited.exitCode()).as(edited.toString()).isEqualTo(2);
+    assertThat(edited.err()).contains("line 2 (REGISTERED) has different content");
+  }
+
+  @Test
+  void aJournalIsContinuedOnlyWithItsOwnKeyFile() throws IOException {
+    Path csv = attendees(dir, "keyed.csv", "keyed", 2);
+    Path journal = dir.resolve("keyed.csv.journal");
+    assertThat(Cli.run(args(csv, platform.baseUrl())).exitCode()).isEqualTo(0);
+    Path key = RowKeys.keyFile(journal);
+    assertThat(key).hasFileName("keyed.csv.journal.key").exists();
+    if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
+    }
+    assertThat(Cli.run(args(attendees(dir, "other.csv", "other", 1), platform.baseUrl())).exitCode()).isEqualTo(0);
+    write(dir, "keyed.csv", Files.readString(csv) + "keyed-003,13900000003,ACME\n");
+    platform.resetCounts();
+
+    Files.copy(dir.resolve("other.csv.journal.key"), key, StandardCopyOption.REPLACE_EXISTING);
+    Cli.Result wrong = Cli.run(args(csv, platform.baseUrl()));
+    Files.delete(key);
+    Cli.Result missing = Cli.run(args(csv, platform.baseUrl()));
+    Cli.Result dryRun = Cli.run(args(csv, platform.baseUrl(), "--dry-run"));
+
+    assertThat(wrong.exitCode()).as(wrong.toString()).isEqualTo(2);
+    assertThat(wrong.err()).contains("is not the key of the journal");
+    for (Cli.Result refused : List.of(missing, dryRun)) {
+      assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
+      assertThat(refused.err()).contains("needs its key file", "which is missing", "Nothing was sent");
+    }
+    assertThat(platform.requests()).isZero();
   }
 
   @Test
