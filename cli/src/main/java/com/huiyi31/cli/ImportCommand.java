@@ -27,7 +27,8 @@ import picocli.CommandLine.Parameters;
         "With --app-key, names work too (huiyi31 types shows them): columns may be field labels (姓名, 手机, 单选选择), "
             + "cells of choice fields an option's text (单), the type --type-name, the ticket --ticket-name or a "
             + "'ticket' cell with the ticket's name or id. Every row is resolved against the event's form first.",
-        "Every row is validated before anything is sent. A journal (FILE.journal) records each request before it "
+        "Every row is validated before anything is sent. A journal (FILE.journal, and its key FILE.journal.key: keep "
+            + "both, owner-only, next to each other) records each request before it "
             + "is sent and its outcome after, so that running the same command again after any interruption "
             + "sends only what is left: registered rows are skipped, rows whose outcome is unknown are not sent again "
             + "(unless --resend-unknown), refused ones neither (unless --retry-refused).",
@@ -71,7 +72,8 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = "--rate", paramLabel = "N", description = "At most N requests started per second (evenly spaced). Default: no limit.")
   Double rate;
 
-  @Option(names = "--journal", paramLabel = "FILE", description = "The journal. Default: the input's name + .journal.")
+  @Option(names = "--journal", paramLabel = "FILE",
+      description = "The journal. Default: the input's name + .journal. Its key is kept next to it, under its name + .key.")
   Path journal;
 
   @Option(names = "--out", paramLabel = "FILE", description = "The result CSV. Default: the input's name with .result.csv.")

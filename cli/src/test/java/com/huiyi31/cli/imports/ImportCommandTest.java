@@ -458,6 +458,15 @@ class ImportCommandTest {
   }
 
   @Test
+  void helpSaysHowTheFilesAreProtected() {
+    Cli.Result help = Cli.run("import", "--help");
+
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out().replaceAll("\\s+", " "))
+        .contains("FILE.journal.key", "owner-only", "safe to open in a spreadsheet", "--raw-csv", "its name + .key");
+  }
+
+  @Test
   void requestsInFlightNeverExceedTheConcurrency() throws IOException {
     try (FakePlatform slow = new FakePlatform(20)) {
       Path csv = attendees(dir, "many.csv", "many", 40);
