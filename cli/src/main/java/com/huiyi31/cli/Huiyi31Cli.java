@@ -1,5 +1,6 @@
 package com.huiyi31.cli;
 
+import com.huiyi31.cli.terminal.TerminalText;
 import com.huiyi31.client.Huiyi31BusinessException;
 import com.huiyi31.client.Huiyi31Exception;
 import com.huiyi31.client.Huiyi31ValidationException;
@@ -89,17 +90,21 @@ public final class Huiyi31Cli implements Runnable {
       }
       if (e instanceof Huiyi31ValidationException) {
         stderr.println("Not sent: the request is invalid.");
-        ((Huiyi31ValidationException) e).problems().forEach(p -> stderr.println("  " + p));
+        // A problem may quote the platform's names (of types, tickets, fields): see TerminalText.
+        ((Huiyi31ValidationException) e).problems().forEach(p -> stderr.println("  " + TerminalText.safe(String.valueOf(p))));
         return USAGE;
       }
       if (e instanceof Huiyi31BusinessException) {
         Huiyi31BusinessException refused = (Huiyi31BusinessException) e;
+        // The platform's words may quote a person (masked as the client's messages and logs are)
+        // and hold terminal control sequences (escaped).
+        String message = refused.maskedBusinessMessage();
         stderr.println("Refused by the platform: businessCode " + refused.businessCode() + " "
-            + (refused.businessMessage() == null ? "" : refused.businessMessage()));
+            + (message == null ? "" : TerminalText.safe(message)));
         return FAILED;
       }
       if (e instanceof Huiyi31Exception) {
-        stderr.println(e.getMessage());
+        stderr.println(TerminalText.safe(e.getMessage())); // quotes a server's error page or an I/O error
         return FAILED;
       }
       throw e;

@@ -3,6 +3,7 @@ package com.huiyi31.cli;
 import com.huiyi31.cli.imports.ImportRun;
 import com.huiyi31.cli.imports.ImportSettings;
 import com.huiyi31.cli.imports.InvalidImportException;
+import com.huiyi31.cli.terminal.TerminalText;
 import com.huiyi31.client.Huiyi31Client;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -27,11 +28,14 @@ import picocli.CommandLine.Parameters;
         "With --app-key, names work too (huiyi31 types shows them): columns may be field labels (姓名, 手机, 单选选择), "
             + "cells of choice fields an option's text (单), the type --type-name, the ticket --ticket-name or a "
             + "'ticket' cell with the ticket's name or id. Every row is resolved against the event's form first.",
-        "Every row is validated before anything is sent. A journal (FILE.journal) records each request before it "
+        "Every row is validated before anything is sent. A journal (FILE.journal, and its key FILE.journal.key: keep "
+            + "both, owner-only, next to each other) records each request before it "
             + "is sent and its outcome after, so that running the same command again after any interruption "
             + "sends only what is left: registered rows are skipped, rows whose outcome is unknown are not sent again "
             + "(unless --resend-unknown), refused ones neither (unless --retry-refused).",
-        "Results, one line per row with orderNo, attendeeId, checkinCode or the error: FILE.result.csv (--out)."},
+        "Results, one line per row with orderNo, attendeeId, checkinCode or the error: FILE.result.csv (--out), "
+            + "safe to open in a spreadsheet: a cell that would run as a formula (=, +, -, @ ...) starts with ' "
+            + "(--raw-csv: as they are)."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:every row is registered (by this run or an earlier one)",
@@ -74,11 +78,18 @@ final class ImportCommand implements Callable<Integer> {
           + " (0.5: one every 2 s). Default: no limit.")
   Double rate;
 
-  @Option(names = "--journal", paramLabel = "FILE", description = "The journal. Default: the input's name + .journal.")
+  @Option(names = "--journal", paramLabel = "FILE",
+      description = "The journal. Default: the input's name + .journal. Its key is kept next to it, under its name + .key.")
   Path journal;
 
   @Option(names = "--out", paramLabel = "FILE", description = "The result CSV. Default: the input's name with .result.csv.")
   Path out;
+
+  @Option(names = "--raw-csv",
+      description = "Write the result CSV's cells exactly as they are, for programs that read it: without the ' put "
+          + "before a cell a spreadsheet would run as a formula (one starting with = + - @, a tab or a carriage return), "
+          + "and with the platform's control characters as sent. Never open such a file in Excel or WPS.")
+  boolean rawCsv;
 
   @Option(names = "--dry-run", description = "Validate every row (and show what a run would send); send nothing.")
   boolean dryRun;
@@ -120,6 +131,7 @@ final class ImportCommand implements Callable<Integer> {
     PrintWriter stdout = commandLine.getOut();
     PrintWriter stderr = commandLine.getErr();
     try (ImportRun run = ImportRun.prepare(settings)) {
+      run.notices().forEach(notice -> stderr.println(TerminalText.safe(notice)));
       if (dryRun) {
         run.printPlan(stdout);
         return Huiyi31Cli.OK;
@@ -135,11 +147,11 @@ final class ImportCommand implements Callable<Integer> {
         }
       }
       try {
-        run.writeResult();
+        run.writeResult(rawCsv);
       } catch (IOException e) {
         // The journal holds every outcome: running the same command again sends nothing new and
         // writes the results.
-        stderr.println("The results could not be written to " + settings.result() + " (" + e
+        stderr.println("The results could not be written to " + TerminalText.safe(settings.result() + " (" + e)
             + "). Is the file open in another program? Run the same command again to write them.");
         verdict = ImportRun.Verdict.FAILED;
       }
@@ -153,7 +165,7 @@ final class ImportCommand implements Callable<Integer> {
           return Huiyi31Cli.FAILED;
       }
     } catch (InvalidImportException e) {
-      stderr.println(e.getMessage());
+      stderr.println(TerminalText.safeLines(e.getMessage())); // may quote the file's column names, the platform's names
       stderr.flush();
       return Huiyi31Cli.USAGE;
     }

@@ -1,7 +1,6 @@
 package com.huiyi31.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.huiyi31.cli.terminal.TerminalText;
 import com.huiyi31.client.Registrant;
 import com.huiyi31.client.model.AgendaChoice;
 import com.huiyi31.client.model.AttendeeForm;
@@ -120,7 +119,7 @@ final class RegisterCommand implements Callable<Integer> {
           : connection.client.attendees().registerAttendee(request);
       PrintWriter out = commandLine.getOut();
       if (json) {
-        out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(response));
+        out.println(TerminalText.json(response));
       } else {
         print(response.getData(), out);
       }
@@ -247,12 +246,13 @@ final class RegisterCommand implements Callable<Integer> {
       out.println("Registered (the platform sent no order details).");
       return;
     }
-    out.printf("Registered: order %s, status %s, amount %s%n",
-        order.getOrderNo(), order.getOrderStatus(), order.getOrderAmount() == null ? "-" : order.getOrderAmount().toPlainString());
+    // Every value is the platform's: escaped (TerminalText) so that none can act on the terminal.
+    out.printf("Registered: order %s, status %s, amount %s%n", TerminalText.safe(order.getOrderNo()),
+        TerminalText.safe(order.getOrderStatus()), order.getOrderAmount() == null ? "-" : order.getOrderAmount().toPlainString());
     if (order.getOrderAttendees() != null) {
       for (OrderAttendee attendee : order.getOrderAttendees()) {
-        out.printf("  %s  %s  check-in code %s%n", attendee.getName(), Arguments.maskMobile(attendee.getMobile()),
-            attendee.getCheckinCode());
+        out.printf("  %s  %s  check-in code %s%n", TerminalText.safe(attendee.getName()),
+            Arguments.maskMobile(attendee.getMobile()), TerminalText.safe(attendee.getCheckinCode()));
       }
     }
   }

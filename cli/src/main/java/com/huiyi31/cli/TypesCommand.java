@@ -1,7 +1,6 @@
 package com.huiyi31.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.huiyi31.cli.terminal.TerminalText;
 import com.huiyi31.client.model.AttendeeType;
 import com.huiyi31.client.model.AttendeeTypeTicket;
 import com.huiyi31.client.model.FormFieldDefinition;
@@ -59,7 +58,7 @@ final class TypesCommand implements Callable<Integer> {
       List<AttendeeType> types = connection.client.registration(event.strip()).attendeeTypes();
       PrintWriter out = commandLine.getOut();
       if (json) {
-        out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(types));
+        out.println(TerminalText.json(types));
       } else {
         print(event.strip(), types, out);
       }
@@ -74,12 +73,12 @@ final class TypesCommand implements Callable<Integer> {
       List<AttendeeTypeTicket> tickets = nonNull(type.getTickets());
       List<FormFieldDefinition> fields = nonNull(type.getFields());
       out.println();
-      out.println(text(type.getName()) + "  (type " + type.getId() + ", " + count(tickets.size(), "ticket") + ", "
+      out.println(text(type.getName()) + "  (type " + text(type.getId()) + ", " + count(tickets.size(), "ticket") + ", "
           + count(fields.size(), "field") + ")");
       TextTable ticketTable = new TextTable("TICKET", "ID", "ON SALE", "SESSIONS (AgendaId)");
       for (AttendeeTypeTicket ticket : tickets) {
         List<String> sessions = nonNull(ticket.getRelationAgendasTree()).stream().map(TicketAgenda::getAgendaId)
-            .filter(Objects::nonNull).toList();
+            .filter(Objects::nonNull).map(TerminalText::safe).toList();
         ticketTable.row(List.of(List.of(text(ticket.getName())), List.of(text(ticket.getId())),
             List.of(Boolean.TRUE.equals(ticket.getIsCanSale()) ? "yes" : "NO (not on sale)"),
             sessions.isEmpty() ? List.of("-") : sessions));
@@ -110,8 +109,9 @@ final class TypesCommand implements Callable<Integer> {
     return n + " " + what + (n == 1 ? "" : "s");
   }
 
+  /** A value of the platform's, escaped (TerminalText) so that none can act on the terminal. */
   private static String text(String value) {
-    return value == null || value.isBlank() ? "-" : value;
+    return value == null || value.isBlank() ? "-" : TerminalText.safe(value);
   }
 
   private static <T> List<T> nonNull(List<T> list) {

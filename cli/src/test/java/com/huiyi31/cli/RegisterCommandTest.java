@@ -93,6 +93,63 @@ class RegisterCommandTest {
   }
 
   @Test
+  void aRefusalsMessageReachesTheTerminalWithItsControlSequencesEscapedAndItsMobileMasked() {
+    // ED (clear the screen), OSC (set the window title, ended by BEL), C1 CSI, a bidi override, a full mobile.
+    answer("{\"businessCode\":1001,\"businessMessage\":\"\\u001b[2J\\u001b]0;pwned\\u0007手机号13912345678已被注册"
+        + "\\u009b31m\\u202e\",\"data\":null}");
+
+    Cli.Result cli = register();
+
+    assertThat(cli.exitCode()).isEqualTo(1);
+    assertThat(cli.err()).contains("Refused by the platform: businessCode 1001", "手机号139****5678已被注册", "\\x9b31m",
+        "\\u202e");
+    assertThat(cli.out() + cli.err()).doesNotContain("\u001b", "\u0007", "\u009b", "\u202e", "13912345678");
+  }
+
+  @Test
+  void theOrdersValuesReachTheTerminalWithTheirControlSequencesEscaped() {
+    answer(REGISTERED.replace("\"name\":\"张晓明\"", "\"name\":\"\\u001b]0;pwned\\u0007张晓明\\u202e\"")
+        .replace("\"orderNo\":\"2111041526362863634\"", "\"orderNo\":\"\\u001b[2J2111041526362863634\"")
+        .replace("\"orderStatus\":\"Paid\"", "\"orderStatus\":\"Paid\\nRefused by the platform\""));
+
+    Cli.Result cli = register();
+
+    assertThat(cli.exitCode()).as(cli.toString()).isZero();
+    assertThat(cli.out()).contains("order \\x1b[2J2111041526362863634, status Paid\\nRefused by the platform,",
+        "\\x1b]0;pwned\\x07张晓明\\u202e  139****5678");
+    assertThat(cli.out()).doesNotContain("\u001b", "\u0007", "\u202e").hasLineCount(2);
+  }
+
+  @Test
+  void jsonEscapesWhatATerminalWouldActOnAndStaysTheSameJson() throws Exception {
+    answer(REGISTERED.replace("\"name\":\"张晓明\"", "\"name\":\"\\u001b[2J\\u009b张晓明\\u202e\""));
+
+    Cli.Result cli = register("--json");
+
+    assertThat(cli.exitCode()).isZero();
+    assertThat(cli.out()).doesNotContain("\u001b", "\u009b", "\u202e").contains("\\u001B[2J\\u009B张晓明\\u202E");
+    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(cli.out()).at("/data/orderAttendees/0/name").asText())
+        .isEqualTo("\u001b[2J\u009b张晓明\u202e");
+  }
+
+  @Test
+  void theProblemsOfARegistrationByNamesQuoteThePlatformsNamesEscaped() {
+    wm.stubFor(post(urlEqualTo("/connect/token")).willReturn(aResponse().withHeader("Content-Type", "application/json")
+        .withBody("{\"access_token\":\"token-1\",\"token_type\":\"Bearer\",\"expires_in\":600}")));
+    wm.stubFor(post(urlEqualTo("/op/api/AttendeeType/v1/list")).willReturn(aResponse()
+        .withHeader("Content-Type", "application/json; charset=utf-8")
+        .withBody("{\"businessCode\":0,\"businessMessage\":\"\",\"data\":{\"attendeeTypes\":[{\"id\":\"t-1\","
+            + "\"name\":\"\\u001b]0;pwned\\u0007嘉宾\\u202e\",\"tickets\":[],\"fields\":[]}]}}")));
+
+    Cli.Result cli = Cli.runWithSecret("secret-1", "register", "--base-url", wm.baseUrl(), "--app-key", "key-1",
+        "--event", EVENT, "--type-name", "观众", "--field", "Mobile=13912345678");
+
+    assertThat(cli.exitCode()).as(cli.toString()).isEqualTo(2);
+    assertThat(cli.err()).contains("\\x1b]0;pwned\\x07嘉宾\\u202e").doesNotContain("\u001b", "\u0007", "\u202e");
+    wm.verify(0, postRequestedFor(urlEqualTo(REGISTER_PATH)));
+  }
+
+  @Test
   void anHttpFailureSaysWhetherTheOrderMayExistAndExitsOne() {
     wm.stubFor(post(urlEqualTo(REGISTER_PATH)).willReturn(aResponse().withStatus(502).withBody("<html>Bad Gateway</html>")));
 

@@ -4,9 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.huiyi31.client.model.AttendeeType;
+import com.huiyi31.client.model.AttendeeTypeTicket;
+import com.huiyi31.client.model.FieldOption;
+import com.huiyi31.client.model.FormFieldDefinition;
+import com.huiyi31.client.model.TicketAgenda;
 import com.huiyi31.sandbox.Huiyi31Sandbox;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -182,6 +189,22 @@ class TypesCommandTest {
     for (Cli.Result cli : List.of(table, json)) {
       assertThat(cli.out() + cli.err()).doesNotContain(Huiyi31Sandbox.DEMO_APP_SECRET).doesNotContainPattern("[A-Za-z0-9_-]{43}");
     }
+  }
+
+  @Test
+  void thePlatformsNamesAndIdsReachTheTerminalWithTheirControlSequencesEscaped() {
+    AttendeeType type = new AttendeeType().id("t-1\u001b[2J").name("\u001b]0;pwned\u0007嘉宾")
+        .addTicketsItem(new AttendeeTypeTicket().id("sku\u009b1").name("嘉宾票\u202e").isCanSale(true)
+            .addRelationAgendasTreeItem(new TicketAgenda().agendaId("agenda\n2")))
+        .addFieldsItem(new FormFieldDefinition().fieldName("StringField1").displayName("单选\u0007")
+            .addFieldOptionsItem(new FieldOption().optionDescribe("单\u001b[31m").code("0\u202e")));
+    StringWriter out = new StringWriter();
+
+    TypesCommand.print(EVENT, List.of(type), new PrintWriter(out));
+
+    assertThat(out.toString()).doesNotContain("\u001b", "\u0007", "\u009b", "\u202e").contains(
+        "\\x1b]0;pwned\\x07嘉宾  (type t-1\\x1b[2J,", "嘉宾票\\u202e  sku\\x9b1", "agenda\\n2", "单选\\x07",
+        "单\\x1b[31m = 0\\u202e");
   }
 
   private static JsonNode demoTypes() throws IOException {

@@ -34,8 +34,7 @@ public final class Huiyi31BusinessException extends Huiyi31Exception {
    */
   public Huiyi31BusinessException(String operation, int httpStatus, int businessCode, @Nullable String businessMessage) {
     super(Objects.requireNonNull(operation, "operation") + " was refused by the platform: businessCode " + businessCode
-            + (businessMessage == null || businessMessage.isBlank() ? ""
-                : " (" + Redaction.text(HttpMessages.excerpt(businessMessage.getBytes(StandardCharsets.UTF_8))) + ")") + ".",
+            + (businessMessage == null || businessMessage.isBlank() ? "" : " (" + masked(businessMessage) + ")") + ".",
         Outcome.NOT_PROCESSED, null);
     if (businessCode == 0) {
       throw new IllegalArgumentException("businessCode 0 means success, not a refusal");
@@ -57,6 +56,21 @@ public final class Huiyi31BusinessException extends Huiyi31Exception {
    */
   public @Nullable String businessMessage() {
     return businessMessage;
+  }
+
+  /**
+   * The platform's {@code businessMessage} as {@link #getMessage()} quotes it: on one line (line
+   * breaks and control characters become spaces), shortened to 200 characters, with anything
+   * that looks like a phone number or an email masked ({@code 手机号139****5678已被注册}); null
+   * when the platform gave none. For showing the platform's words to a person, or logging them,
+   * without {@link #getMessage()}'s wording around them.
+   */
+  public @Nullable String maskedBusinessMessage() {
+    return businessMessage == null ? null : masked(businessMessage);
+  }
+
+  private static String masked(String businessMessage) {
+    return Redaction.text(HttpMessages.excerpt(businessMessage.getBytes(StandardCharsets.UTF_8)));
   }
 
   /** The HTTP status of the answer (200 in practice). */

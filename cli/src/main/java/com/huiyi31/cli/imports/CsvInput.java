@@ -10,11 +10,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,7 +35,8 @@ final class CsvInput {
    * @param line the file line on which the row starts (the header is line 1)
    * @param values the cells as written, exactly one per column (missing ones empty)
    * @param shapeProblem why the row does not fit the header, or null
-   * @param hash a short hash of the row's column names and cells (for the journal: never the values)
+   * @param hash the row's tag in the journal: a keyed hash of its column names and cells ({@link RowKeys}), never
+   *     the values
    */
   record Row(int line, List<String> values, String shapeProblem, String hash) {}
 
@@ -75,7 +73,8 @@ final class CsvInput {
     return -1;
   }
 
-  static CsvInput read(Path file) {
+  /** Reads {@code file}, each row tagged with {@code keys}: the keys of the journal the import continues or starts. */
+  static CsvInput read(Path file, RowKeys keys) {
     // Strict decoding: a file saved as GBK (Excel's "CSV" in Chinese Windows) must be refused, not
     // turned into question marks and sent to the platform.
     CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
@@ -86,7 +85,7 @@ final class CsvInput {
       if (!bom) {
         reader.reset();
       }
-      return parse(reader, bom);
+      return parse(reader, bom, keys);
     } catch (CharacterCodingException e) {
       throw notUtf8(file);
     } catch (UncheckedIOException e) {
@@ -106,7 +105,7 @@ final class CsvInput {
     return new InvalidImportException(file + " is not UTF-8 text. In Excel, save it as \"CSV UTF-8 (Comma delimited)\".");
   }
 
-  private static CsvInput parse(BufferedReader reader, boolean bom) throws IOException {
+  private static CsvInput parse(BufferedReader reader, boolean bom, RowKeys keys) throws IOException {
     // No header handling by Commons CSV: the first record is the header, checked here, so that
     // every problem with it gets a message of ours.
     CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get();
@@ -128,7 +127,7 @@ final class CsvInput {
         if (columns == null) {
           columns = header(values);
         } else {
-          rows.add(row(columns, line, values));
+          rows.add(row(columns, line, values, keys));
         }
       }
       if (columns == null || rows.isEmpty()) {
@@ -158,7 +157,7 @@ final class CsvInput {
     return List.copyOf(columns);
   }
 
-  private static Row row(List<String> columns, int line, List<String> values) {
+  private static Row row(List<String> columns, int line, List<String> values, RowKeys keys) {
     String problem = null;
     List<String> cells = new ArrayList<>(values);
     if (cells.size() > columns.size()) {
@@ -177,26 +176,14 @@ final class CsvInput {
     while (cells.size() < columns.size()) {
       cells.add("");
     }
-    return new Row(line, List.copyOf(cells), problem, hash(columns, cells));
+    return new Row(line, List.copyOf(cells), problem, keys.of(columns, cells));
   }
 
   /**
-   * The first 16 hex digits (64 bits) of SHA-256 over the column names and cells: enough to tell
-   * an edited row from the journaled one, too little to be worth reversing.
+   * The row hash of journals of format 1: the first 16 hex digits (64 bits) of an unkeyed SHA-256
+   * over the column names and cells ({@link RowKeys#legacy()}).
    */
   static String hash(List<String> columns, List<String> cells) {
-    MessageDigest sha256;
-    try {
-      sha256 = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
-    for (int i = 0; i < cells.size(); i++) {
-      sha256.update((i < columns.size() ? columns.get(i) : "").getBytes(StandardCharsets.UTF_8));
-      sha256.update((byte) 0x1F); // unit separator: "ab","c" and "a","bc" hash differently
-      sha256.update(cells.get(i).getBytes(StandardCharsets.UTF_8));
-      sha256.update((byte) 0x1E);
-    }
-    return HexFormat.of().formatHex(sha256.digest(), 0, 8);
+    return RowKeys.legacy().of(columns, cells);
   }
 }

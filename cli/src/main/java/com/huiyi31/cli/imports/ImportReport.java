@@ -1,5 +1,6 @@
 package com.huiyi31.cli.imports;
 
+import com.huiyi31.cli.terminal.TerminalText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,7 +29,8 @@ record ImportReport(ImportPlan plan, Map<Integer, RowResult> results, Path resul
     if (plan.continuesAJournal()) {
       List<RowResult> skipped = plan.skipped().stream().map(row -> RowResult.asJournaled(row.journaled()))
           .collect(Collectors.toList());
-      printCounts(out, "Already in the journal " + journalFile + ": ", skipped, plan.registeredBefore());
+      printCounts(out, "Already in the journal " + TerminalText.safe(journalFile.toString()) + ": ", skipped,
+          plan.registeredBefore());
     }
     out.println("An import would send " + plan.toSend().size() + " rows.");
     out.flush();
@@ -38,8 +40,8 @@ record ImportReport(ImportPlan plan, Map<Integer, RowResult> results, Path resul
   void printSummary(PrintWriter out) {
     List<RowResult> all = plan.input().rows().stream().map(row -> results.get(row.line())).collect(Collectors.toList());
     printCounts(out, plan.rows().size() + " rows: ", all, plan.registeredBefore());
-    out.println("Results: " + resultFile);
-    out.println("Journal: " + journalFile);
+    out.println("Results: " + TerminalText.safe(resultFile.toString())); // a file name is anyone's text
+    out.println("Journal: " + TerminalText.safe(journalFile.toString()));
     listLines(out, "Refused by the platform (not sent again unless --retry-refused)",
         result -> result.outcome() == RowOutcome.REFUSED);
     listLines(out, "Not sent or not processed (a re-run sends them)",
@@ -50,7 +52,8 @@ record ImportReport(ImportPlan plan, Map<Integer, RowResult> results, Path resul
     listLines(out, "Registered after an attempt whose outcome was unknown: check the platform for a second order",
         RowResult::earlierAttemptUnknown);
     if (journalFailure != null) {
-      out.println("The journal could not be written (" + journalFailure + "): the rows in flight then count as unknown.");
+      out.println("The journal could not be written (" + TerminalText.safe(journalFailure)
+          + "): the rows in flight then count as unknown.");
     }
     out.flush();
   }

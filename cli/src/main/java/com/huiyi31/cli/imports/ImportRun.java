@@ -41,15 +41,17 @@ public final class ImportRun implements AutoCloseable {
 
   private final ImportSettings settings;
   private final ImportPlan plan;
+  private final RowKeys keys;
   private final Journal journal; // null for a dry run
   private final Map<Integer, RowResult> results = new HashMap<>(); // the skipped rows', then every row's
   private final CountDownLatch closed = new CountDownLatch(1);
   private SendingWorkers workers; // once sending started
   private Thread shutdownHook;
 
-  private ImportRun(ImportSettings settings, ImportPlan plan, Journal journal) {
+  private ImportRun(ImportSettings settings, ImportPlan plan, RowKeys keys, Journal journal) {
     this.settings = settings;
     this.plan = plan;
+    this.keys = keys;
     this.journal = journal;
     for (ImportPlan.PlannedRow row : plan.skipped()) {
       results.put(row.line(), RowResult.asJournaled(row.journaled()));
@@ -63,22 +65,35 @@ public final class ImportRun implements AutoCloseable {
    */
   public static ImportRun prepare(ImportSettings settings) throws IOException {
     checkDistinct(settings);
-    CsvInput input = CsvInput.read(settings.input());
+    // The journal's keys first: each row is read with its tag in the journal (RowKeys).
+    RowKeys keys = RowKeys.forJournal(settings.journal());
+    CsvInput input = CsvInput.read(settings.input(), keys);
     List<RowRequest> rows = RowValidation.requireValid(input, settings);
     // The type id every request carries: with names, the one the type's name was resolved to, so
     // that a run by --type-name and one by --type share the journal of the same import.
     String type = rows.get(0).request.getAttendeeTypeId();
     if (settings.dryRun()) {
       Map<Integer, Journal.RowHistory> history = Journal.read(settings.journal(), settings.event(), type);
-      return new ImportRun(settings, ImportPlan.of(input, rows, history, settings), null);
+      return new ImportRun(settings, ImportPlan.of(input, rows, history, settings), keys, null);
     }
-    Journal journal = Journal.open(settings.journal(), settings.event(), type);
+    Journal journal = Journal.open(settings.journal(), settings.event(), type, keys);
     try {
-      return new ImportRun(settings, ImportPlan.of(input, rows, journal.history(), settings), journal);
+      return new ImportRun(settings, ImportPlan.of(input, rows, journal.history(), settings), keys, journal);
     } catch (RuntimeException e) {
       journal.close();
       throw e;
     }
+  }
+
+  /** What a person should know before the run: that the journal is of an earlier version's format, say. */
+  public List<String> notices() {
+    if (!keys.isLegacy()) {
+      return List.of();
+    }
+    return List.of("The journal " + settings.journal() + " was written by an earlier version of huiyi31 (format 1): it "
+        + "is continued as it is, but its row hashes are not keyed, so that anyone who has it and knows part of a row "
+        + "(a name and a masked mobile, say) can find the rest. Delete it once this import is complete (a new import "
+        + "gets a keyed journal).");
   }
 
   /** Rows this run will send. */
@@ -119,9 +134,12 @@ public final class ImportRun implements AutoCloseable {
     return results.values().stream().allMatch(RowResult::registered) ? Verdict.ALL_REGISTERED : Verdict.PARTIAL;
   }
 
-  /** Writes the result CSV: every input row with its status. */
-  public void writeResult() throws IOException {
-    ResultCsv.write(settings.result(), plan.input(), results);
+  /**
+   * Writes the result CSV: every input row with its status. {@code rawCells}: every cell exactly
+   * as it is, else safe to open in a spreadsheet (see {@link ResultCsv}).
+   */
+  public void writeResult(boolean rawCells) throws IOException {
+    ResultCsv.write(settings.result(), plan.input(), results, rawCells);
   }
 
   /** What happened, with the lines a person has to look at. */
@@ -169,9 +187,10 @@ public final class ImportRun implements AutoCloseable {
     Path in = settings.input().toAbsolutePath().normalize();
     Path journal = settings.journal().toAbsolutePath().normalize();
     Path result = settings.result().toAbsolutePath().normalize();
-    if (in.equals(journal) || in.equals(result) || journal.equals(result)) {
-      throw new InvalidImportException("The input, the journal (--journal) and the result file (--out) must be three "
-          + "different files.");
+    Path key = RowKeys.keyFile(journal);
+    if (in.equals(journal) || in.equals(result) || journal.equals(result) || key.equals(in) || key.equals(result)) {
+      throw new InvalidImportException("The input, the journal (--journal), its key (the journal's name + .key) and the "
+          + "result file (--out) must be four different files.");
     }
   }
 }

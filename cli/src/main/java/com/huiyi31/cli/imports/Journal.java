@@ -12,9 +12,11 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The import's memory of what it sent, so that a re-run after any interruption (Ctrl-C, a crash,
@@ -32,13 +34,18 @@ import java.util.Map;
  *       flight at the crash: never sent again without {@code --resend-unknown}. (Forcing each
  *       outcome on its own doubled the forces per row and halved a bulk import's speed on a disk
  *       with ~1 ms forces: docs/benchmarks.md.)
- *   <li>Rows are keyed by their line number in the input and a hash of their content (see
- *       {@link CsvInput#hash}); a re-run refuses to start if a journaled line now holds different
- *       content. New rows may be added at the end of the file.
- *   <li>No personal value is written: only line numbers, hashes, the platform's ids and codes,
- *       and error messages (the client masks phone numbers and emails in them).
+ *   <li>Rows are keyed by their line number in the input and a keyed hash of their content (see
+ *       {@link RowKeys}: the key is in a file of its own next to the journal, written and forced
+ *       before the journal's header names it); a re-run refuses to start if a journaled line now
+ *       holds different content. New rows may be added at the end of the file.
+ *   <li>No personal value is written: only line numbers, hashes, the platform's ids and codes
+ *       (businessCode, HTTP status), and the tool's own words for a failure. No text of the
+ *       platform's or of a server's (a refusal or an error page may name a person, even another
+ *       one than the row's); journals of earlier versions may hold such text (masked phones and
+ *       emails), and are read as they are.
  *   <li>One import at a time: the journal is locked while an import runs (the operating system
  *       releases the lock when the process dies, however it dies).
+ *   <li>Its owner's alone: created {@code rw-------} on POSIX file systems ({@link PrivateFiles}).
  * </ul>
  *
  * <h2>Format</h2>
@@ -48,21 +55,22 @@ import java.util.Map;
  * complete and forced before its request is sent; a torn outcome leaves its row's SENDING as the
  * last event, so the row counts as unknown.) Example:
  * <pre>
- * # huiyi31 import journal, format 1. ...
- * 2025-05-01T08:00:00.120Z  JOURNAL     event=0732...  type=51f1...
+ * # huiyi31 import journal, format 2. ...
+ * 2025-05-01T08:00:00.120Z  JOURNAL     format=2  event=0732...  type=51f1...  key=5d41402abc4b2a76
  * 2025-05-01T08:00:00.125Z  RUN         pid=4242  concurrency=4  rate=none  retryRefused=false  resendUnknown=false
- * 2025-05-01T08:00:00.130Z  SENDING     2  9f86d081884c7d65
- * 2025-05-01T08:00:00.190Z  REGISTERED  2  9f86d081884c7d65  orderNo=1234567890123456789  attendeeId=...  checkinCode=...
- * 2025-05-01T08:00:00.131Z  SENDING     3  1b4f0e9851971998
- * 2025-05-01T08:00:00.201Z  REFUSED     3  1b4f0e9851971998  businessCode=1001  message=...
+ * 2025-05-01T08:00:00.130Z  SENDING     2  9f86d081884c7d65b0c1a7e7f2a1c3d4
+ * 2025-05-01T08:00:00.190Z  REGISTERED  2  9f86d081884c7d65b0c1a7e7f2a1c3d4  orderNo=1234567890123456789  attendeeId=...  checkinCode=...
+ * 2025-05-01T08:00:00.131Z  SENDING     3  1b4f0e98519719985e8a3cbf0c7e1d2a
+ * 2025-05-01T08:00:00.201Z  REFUSED     3  1b4f0e98519719985e8a3cbf0c7e1d2a  businessCode=1001
  * ...                       FAILED_NOT_SENT       4  hash  reason=...   (never left this machine: sent again by a re-run)
  * ...                       FAILED_NOT_PROCESSED  5  hash  httpStatus=429  reason=...   (the platform did nothing: sent again)
  * ...                       UNKNOWN               6  hash  reason=...   (may be registered: not sent again unless --resend-unknown)
  * </pre>
- * Fields: time (UTC), event, then for row events the input line, the row hash and
+ * Fields: time (UTC), event, then for row events the input line, the row's tag and
  * {@code key=value} details. The latest event of a line is the row's state; a {@code SENDING}
  * without a later outcome means the import stopped while the request was in flight: like
- * {@code UNKNOWN}, the platform may have registered the row.
+ * {@code UNKNOWN}, the platform may have registered the row. Format 1 (earlier versions): no
+ * {@code format} or {@code key} in the header, unkeyed 16-digit row hashes; continued as it is.
  */
 final class Journal implements AutoCloseable {
 
@@ -97,8 +105,9 @@ final class Journal implements AutoCloseable {
     }
   }
 
-  private static final String COMMENT = "# huiyi31 import journal, format 1. Append-only: do not edit. Tab-separated: "
-      + "time, event, input line, row hash, details. See the Javadoc of com.huiyi31.cli.imports.Journal.";
+  private static final String COMMENT = "# huiyi31 import journal, format 2. Append-only: do not edit. Tab-separated: "
+      + "time, event, input line, row tag (keyed by FILE.key, next to it), details. See the Javadoc of "
+      + "com.huiyi31.cli.imports.Journal.";
 
   private final Path path;
   private final FileChannel channel;
@@ -131,10 +140,21 @@ final class Journal implements AutoCloseable {
     }
   }
 
-  /** Opens (creating if need be) and locks the journal for an import of {@code event} and {@code type}. */
+  /** As {@link #open(Path, String, String, RowKeys)}, with the journal's own keys ({@link RowKeys#forJournal}). */
   static Journal open(Path path, String event, String type) throws IOException {
+    return open(path, event, type, RowKeys.forJournal(path));
+  }
+
+  /**
+   * Opens (creating if need be) and locks the journal for an import of {@code event} and
+   * {@code type} whose rows are tagged with {@code keys}: the journal's, or for a new journal new
+   * ones, saved to its key file before its header is written.
+   */
+  static Journal open(Path path, String event, String type, RowKeys keys) throws IOException {
     boolean created = !Files.exists(path);
-    FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    // Owner-only from the start (PrivateFiles): it holds the platform's order numbers and check-in codes.
+    FileChannel channel = FileChannel.open(path, EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
+        StandardOpenOption.WRITE), PrivateFiles.ownerOnly(path));
     try {
       FileLock lock;
       try {
@@ -144,6 +164,9 @@ final class Journal implements AutoCloseable {
       }
       if (lock == null) {
         throw new InvalidImportException("Another import is using the journal " + path + " right now. Wait for it to finish.");
+      }
+      if (!created) {
+        PrivateFiles.restrict(path); // earlier versions created it readable by everyone
       }
       ByteBuffer content = ByteBuffer.allocate(Math.toIntExact(channel.size()));
       while (content.hasRemaining() && channel.read(content, content.position()) >= 0) {
@@ -161,12 +184,23 @@ final class Journal implements AutoCloseable {
         channel.force(true);
         journal.position = end;
       }
-      if (!parsed.header()) { // a new journal, or one whose first lines were torn by a crash
+      if (parsed.header() != null) {
+        String format = parsed.header().getOrDefault("format", String.valueOf(RowKeys.LEGACY_FORMAT));
+        if (!format.equals(String.valueOf(keys.format())) || !Objects.equals(parsed.header().get("key"), keys.id())) {
+          throw new InvalidImportException("The journal " + path + " was started by another import while this one was "
+              + "reading the file. Nothing was sent. Run the same command again.");
+        }
+      } else { // a new journal, or one whose first lines were torn by a crash: no row depends on a key yet
+        if (keys.isLegacy()) {
+          throw new IllegalStateException("a new journal is never of format 1");
+        }
+        keys.save(path); // durable before the header names it
         journal.appendRaw(COMMENT + "\n", false);
-        journal.appendRaw("JOURNAL\tevent=" + clean(event) + "\ttype=" + clean(type) + "\n", true);
+        journal.appendRaw("JOURNAL\tformat=" + RowKeys.FORMAT + "\tevent=" + clean(event) + "\ttype=" + clean(type)
+            + "\tkey=" + keys.id() + "\n", true);
       }
       if (created) {
-        forceDirectory(path);
+        PrivateFiles.forceDirectory(path);
       }
       return journal;
     } catch (IOException | RuntimeException e) {
@@ -287,7 +321,8 @@ final class Journal implements AutoCloseable {
     }
   }
 
-  private record Parsed(Map<Integer, RowHistory> history, boolean header) {}
+  /** @param header the details of the JOURNAL line, or null when there is none */
+  private record Parsed(Map<Integer, RowHistory> history, Map<String, String> header) {}
 
   private static Parsed parse(Path path, byte[] bytes, String event, String type) {
     String text = new String(bytes, StandardCharsets.UTF_8);
@@ -295,7 +330,7 @@ final class Journal implements AutoCloseable {
     // The last element follows the last line break: empty, or a line torn by a crash.
     int complete = lines.length - 1;
     Map<Integer, RowHistory> history = new LinkedHashMap<>();
-    boolean header = false;
+    Map<String, String> header = null;
     for (int i = 0; i < complete; i++) {
       String line = lines[i];
       if (line.isBlank() || line.startsWith("#")) {
@@ -306,8 +341,8 @@ final class Journal implements AutoCloseable {
         Instant.parse(fields[0]);
         String kind = fields[1];
         if (kind.equals("JOURNAL")) {
-          header = true;
           Map<String, String> details = details(fields, 2);
+          header = details;
           checkSame(path, "--event", details.get("event"), event);
           checkSame(path, "--type", details.get("type"), type);
           continue;
@@ -315,7 +350,7 @@ final class Journal implements AutoCloseable {
         if (kind.equals("RUN")) {
           continue;
         }
-        if (!header) {
+        if (header == null) {
           throw damaged(path, i + 1, "no JOURNAL line before the first row event");
         }
         Entry entry = new Entry(Instant.parse(fields[0]), State.valueOf(kind), Integer.parseInt(fields[2]), fields[3],
@@ -360,15 +395,5 @@ final class Journal implements AutoCloseable {
   private static String clean(String value) {
     String flat = value.replaceAll("[\\t\\r\\n]+", " ").strip();
     return flat.length() > 500 ? flat.substring(0, 500) + "..." : flat;
-  }
-
-  /** Makes a new journal's directory entry durable too (where the platform allows forcing a directory). */
-  private static void forceDirectory(Path file) {
-    Path dir = file.toAbsolutePath().getParent();
-    try (FileChannel directory = FileChannel.open(dir, StandardOpenOption.READ)) {
-      directory.force(true);
-    } catch (IOException | UnsupportedOperationException e) {
-      // Windows cannot open a directory as a channel; its file systems journal the entry anyway.
-    }
   }
 }

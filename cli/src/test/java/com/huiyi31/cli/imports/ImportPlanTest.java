@@ -20,13 +20,15 @@ class ImportPlanTest {
 
   private Path csv;
   private Path journalPath;
+  private RowKeys keys;
   private CsvInput input;
 
   @BeforeEach
   void sevenRows() throws IOException {
     csv = ImportFiles.attendees(dir, "plan.csv", "plan", 7); // lines 2..8
     journalPath = ImportSettings.defaultJournal(csv);
-    input = CsvInput.read(csv);
+    keys = RowKeys.forJournal(journalPath);
+    input = CsvInput.read(csv, keys);
   }
 
   @Test
@@ -46,7 +48,7 @@ class ImportPlanTest {
 
   @Test
   void aRowSentWithoutAnOutcomeIsPlannedAsUnknownAndNotResent() throws IOException {
-    try (Journal journal = Journal.open(journalPath, ImportFiles.EVENT, ImportFiles.TYPE)) {
+    try (Journal journal = Journal.open(journalPath, ImportFiles.EVENT, ImportFiles.TYPE, keys)) {
       journal.append(Journal.State.SENDING, row(4), Map.of()); // then the process died
     }
     Map<Integer, Journal.RowHistory> history = Journal.read(journalPath, ImportFiles.EVENT, ImportFiles.TYPE);
@@ -69,7 +71,7 @@ class ImportPlanTest {
 
   @Test
   void eachJournaledOutcomeIsSentOrSkippedAsTheOptionsSay() throws IOException {
-    try (Journal journal = Journal.open(journalPath, ImportFiles.EVENT, ImportFiles.TYPE)) {
+    try (Journal journal = Journal.open(journalPath, ImportFiles.EVENT, ImportFiles.TYPE, keys)) {
       outcome(journal, 2, Journal.State.REGISTERED);
       outcome(journal, 3, Journal.State.REFUSED);
       outcome(journal, 4, Journal.State.FAILED_NOT_SENT);
@@ -98,7 +100,7 @@ class ImportPlanTest {
 
   @Test
   void aJournalOfRowsTheFileNoLongerHoldsCannotBeContinued() throws IOException {
-    try (Journal journal = Journal.open(journalPath, ImportFiles.EVENT, ImportFiles.TYPE)) {
+    try (Journal journal = Journal.open(journalPath, ImportFiles.EVENT, ImportFiles.TYPE, keys)) {
       outcome(journal, 3, Journal.State.REGISTERED);
       journal.append(Journal.State.SENDING, new CsvInput.Row(20, List.of("gone"), null, "00000000000000ff"), Map.of());
       journal.append(Journal.State.SENDING, new CsvInput.Row(5, List.of("edited"), null, "00000000000000ee"), Map.of());

@@ -22,8 +22,9 @@ class ImportReportTest {
   void aDryRunOnAContinuedJournalCountsWhatItHoldsAndWhatARunWouldSend() throws IOException {
     Path csv = ImportFiles.attendees(dir, "dry.csv", "dry", 4); // lines 2..5
     Path journalPath = ImportSettings.defaultJournal(csv);
-    CsvInput input = CsvInput.read(csv);
-    try (Journal journal = Journal.open(journalPath, ImportFiles.EVENT, ImportFiles.TYPE)) {
+    RowKeys keys = RowKeys.forJournal(journalPath);
+    CsvInput input = CsvInput.read(csv, keys);
+    try (Journal journal = Journal.open(journalPath, ImportFiles.EVENT, ImportFiles.TYPE, keys)) {
       journal.append(Journal.State.SENDING, input.rows().get(0), Map.of());
       journal.appendOutcome(Journal.State.REGISTERED, input.rows().get(0), Map.of("orderNo", "1"));
       journal.append(Journal.State.SENDING, input.rows().get(1), Map.of()); // in flight when it stopped
@@ -46,7 +47,7 @@ class ImportReportTest {
   @Test
   void theSummaryListsTheLinesToLookAtByOutcomeAndCutsLongLists() throws IOException {
     Path csv = ImportFiles.attendees(dir, "many.csv", "many", 60); // lines 2..61
-    CsvInput input = CsvInput.read(csv);
+    CsvInput input = CsvInput.read(csv, RowKeys.generate());
     ImportSettings settings = settings(csv, ImportSettings.defaultJournal(csv));
     ImportPlan plan = ImportPlan.of(input, RowValidation.requireValid(input, settings), Map.of(), settings);
     Map<Integer, RowResult> results = new HashMap<>();

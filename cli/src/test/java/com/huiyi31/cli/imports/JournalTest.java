@@ -7,8 +7,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -129,6 +133,68 @@ class JournalTest {
     try (Journal again = Journal.open(path, "event", "type")) {
       assertThat(again.history()).containsOnlyKeys(2);
     }
+  }
+
+  @Test
+  void aRowsTagIsKeyedWithAKeyThatIsNotInTheJournalSoThatTheJournalAloneConfirmsNoGuess() throws Exception {
+    Path path = dir.resolve("j");
+    List<String> columns = List.of("FullName", "Mobile");
+    RowKeys keys = RowKeys.forJournal(path);
+    CsvInput.Row row = new CsvInput.Row(2, List.of("张晓明", "13912345678"), null, keys.of(columns, List.of("张晓明", "13912345678")));
+    try (Journal journal = Journal.open(path, "event", "type", keys)) {
+      journal.append(Journal.State.SENDING, row, Map.of());
+    }
+    String text = Files.readString(path);
+    String key = Files.readAllLines(RowKeys.keyFile(path)).stream().filter(line -> line.startsWith("key=")).findFirst()
+        .orElseThrow().substring(4);
+
+    assertThat(row.hash()).matches("[0-9a-f]{32}").isNotEqualTo(CsvInput.hash(columns, row.values()));
+    assertThat(text).contains("\tformat=2\t", "\tkey=" + keys.id()).doesNotContain(key, "张晓明", "13912345678");
+    assertThat(RowKeys.generate().of(columns, row.values())).as("another journal's tag of the same row").isNotEqualTo(row.hash());
+    // The audit's attack: a name and a masked mobile (139****5678) leave 10,000 candidates. With the key file they are
+    // checked in a moment (so whoever holds it must keep it private); with anything in the journal as the key, none fits.
+    assertThat(guesses(Base64.getDecoder().decode(key), row.hash())).containsExactly("13912345678");
+    for (String token : text.split("[\t\n=]")) {
+      assertThat(guesses(token.getBytes(StandardCharsets.UTF_8), row.hash())).as(token).isEmpty();
+      if (token.matches("([0-9a-f]{2})+")) {
+        assertThat(guesses(HexFormat.of().parseHex(token), row.hash())).as(token).isEmpty();
+      }
+    }
+  }
+
+  /** The mobiles 139****5678 whose row (FullName 张晓明) has {@code tag} under {@code key}. */
+  private static List<String> guesses(byte[] key, String tag) throws Exception {
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(key.length == 0 ? new byte[1] : key, "HmacSHA256"));
+    List<String> found = new java.util.ArrayList<>();
+    for (int hidden = 0; hidden < 10_000; hidden++) {
+      String mobile = String.format("139%04d5678", hidden);
+      for (String[] cell : new String[][] {{"FullName", "张晓明"}, {"Mobile", mobile}}) {
+        mac.update(cell[0].getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) 0x1F);
+        mac.update(cell[1].getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) 0x1E);
+      }
+      if (HexFormat.of().formatHex(mac.doFinal(), 0, 16).equals(tag)) {
+        found.add(mobile);
+      }
+    }
+    return found;
+  }
+
+  @Test
+  void theKeyIsOnDiskBeforeTheHeaderNamesItAndAKeyACrashLeftBeforeAnyHeaderIsReplaced() throws IOException {
+    Path path = dir.resolve("j");
+    Files.createFile(path); // the journal was created, then the process died before its header was written
+    Files.writeString(RowKeys.keyFile(path), "torn");
+
+    try (Journal journal = Journal.open(path, "event", "type")) {
+      journal.append(Journal.State.SENDING, ROW_2, Map.of());
+    }
+
+    RowKeys keys = RowKeys.forJournal(path); // reads the key file the header names, or fails
+    assertThat(Files.readString(path)).contains("\tkey=" + keys.id());
+    assertThat(Journal.read(path, "event", "type").get(2).last().hash()).isEqualTo(ROW_2.hash());
   }
 
   @Test

@@ -1,8 +1,15 @@
 package com.huiyi31.cli.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
+import com.huiyi31.client.Huiyi31BusinessException;
+import com.huiyi31.client.Huiyi31Exception;
+import com.huiyi31.client.Huiyi31HttpException;
+import com.huiyi31.client.Huiyi31TransportException;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -109,6 +116,40 @@ class RowOutcomeTest {
     assertThat(result.outcome()).isEqualTo(RowOutcome.UNKNOWN);
     assertThat(result.outcome().journalState()).isEqualTo(Journal.State.UNKNOWN);
     assertThat(result.details()).containsEntry("reason", "unexpected java.lang.IllegalStateException while sending");
+  }
+
+  @Test
+  void aFailureIsJournaledWithCodesAndTheToolsOwnWordsOnly() {
+    String register = "POST /op/notoken/api/Attendee/v1/Register";
+
+    RowResult refused = RowResult.failed(new Huiyi31BusinessException(register, 200, 1001, "手机号13912345678已被张晓明注册"));
+    RowResult gateway = RowResult.failed(new Huiyi31HttpException(register, 502, "<html>张晓明 13912345678</html>"));
+    RowResult busy = RowResult.failed(new Huiyi31HttpException(register, 429, "<html>张晓明</html>"));
+    RowResult reset = RowResult.failed(new Huiyi31TransportException(register, Huiyi31Exception.Outcome.UNKNOWN,
+        new SocketException("reset by 张晓明")));
+    RowResult refusedConnection = RowResult.failed(new Huiyi31TransportException(register,
+        Huiyi31Exception.Outcome.NOT_SENT, new ConnectException("张晓明")));
+
+    assertThat(refused.error()).contains("businessCode 1001", "手机号139****5678已被张晓明注册"); // the result file's
+    assertThat(refused.details()).containsOnly(entry("businessCode", "1001")); // the journal's
+    assertThat(gateway.details()).containsOnly(entry("httpStatus", "502"), entry("reason", "The platform answered HTTP 502."));
+    assertThat(busy.details()).containsOnly(entry("httpStatus", "429"), entry("reason", "The platform answered HTTP 429."));
+    assertThat(reset.details())
+        .containsOnly(entry("reason", "The connection failed after the request was sent (SocketException)."));
+    assertThat(refusedConnection.details())
+        .containsOnly(entry("reason", "The connection failed before the request was sent (ConnectException)."));
+  }
+
+  @Test
+  void aRefusalReadBackSaysItsCodeAndOneAnEarlierVersionJournaledItsMessage() {
+    Journal.Entry now = new Journal.Entry(Instant.EPOCH, Journal.State.REFUSED, 2, "h", Map.of("businessCode", "1001"));
+    Journal.Entry before = new Journal.Entry(Instant.EPOCH, Journal.State.REFUSED, 2, "h",
+        Map.of("businessCode", "1001", "message", "POST /x was refused by the platform: businessCode 1001 (手机号已被注册)."));
+
+    assertThat(RowResult.asJournaled(history(now, false)).error())
+        .isEqualTo("Refused by the platform: businessCode 1001 (the journal keeps no message of the platform's). "
+            + "(not sent again: --retry-refused sends it)");
+    assertThat(RowResult.asJournaled(history(before, false)).error()).contains("(手机号已被注册)", "--retry-refused");
   }
 
   @Test

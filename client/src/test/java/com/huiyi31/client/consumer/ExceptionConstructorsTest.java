@@ -42,6 +42,16 @@ class ExceptionConstructorsTest {
   }
 
   @Test
+  void theBusinessMessageAloneComesMaskedAndOnOneLineForShowingToAPerson() {
+    Huiyi31BusinessException e = new Huiyi31BusinessException(REGISTER, 200, 1001,
+        "\u001b[2J手机号13912345678\n已被 zhang.xiaoming@example.com 注册");
+
+    assertThat(e.maskedBusinessMessage()).isEqualTo("[2J手机号139****5678 已被 z***@example.com 注册");
+    assertThat(e.getMessage()).contains("(" + e.maskedBusinessMessage() + ")");
+    assertThat(new Huiyi31BusinessException(REGISTER, 200, 1001, null).maskedBusinessMessage()).isNull();
+  }
+
+  @Test
   void aBusinessRefusalNeedsAnOperationAndANonZeroCode() {
     assertThatThrownBy(() -> new Huiyi31BusinessException(null, 200, 1001, "x")).isInstanceOf(NullPointerException.class)
         .hasMessageContaining("operation");
