@@ -57,7 +57,10 @@ public final class EventRegistration {
     return AttendeeTypeCache.copy(types.get(eventId));
   }
 
-  /** Forgets the cached attendee types of this event: the next use loads them again. */
+  /**
+   * Forgets the cached attendee types of this event, or the failure to load them: the next use
+   * loads them again.
+   */
   public void refresh() {
     types.forget(eventId);
   }
@@ -83,7 +86,9 @@ public final class EventRegistration {
    *
    * <p>When loading the event's types fails (token refused, network, type list refused), that
    * failure is thrown as it is and no registration was sent; its {@code outcome()} is that of the
-   * token or type-list request, which change nothing on the platform.
+   * token or type-list request, which change nothing on the platform. Callers that need the
+   * event's types at the same moment share one load and its failure, and a failure answers for
+   * the uses of the next second (then the next use loads again; {@link #refresh()} at once).
    */
   public RegisterAttendeeResponse register(Registrant registrant) {
     return attendees.registerAttendee(prepare(registrant));
