@@ -170,22 +170,51 @@ final class TokenProvider {
 
   private Token fetch(boolean refresh, String refreshToken) {
     long sentAt = nanoTime.getAsLong(); // the token's life is counted from before it was asked for
-    TokenResponse answer = refresh
-        ? issuer.requestAccessToken("refresh_token", CLIENT_ID, null, null, null, null, refreshToken)
-        : issuer.requestAccessToken("custom_user_code", CLIENT_ID, SCOPE, METHOD, appKey, appSecret, null);
+    TokenResponse answer;
+    try {
+      answer = refresh
+          ? issuer.requestAccessToken("refresh_token", CLIENT_ID, null, null, null, null, refreshToken)
+          : issuer.requestAccessToken("custom_user_code", CLIENT_ID, SCOPE, METHOD, appKey, appSecret, null);
+    } catch (Huiyi31DecodeException unreadable) {
+      throw Huiyi31DecodeException.unusableTokenAnswer("POST " + issuerUrl, unreadable.httpStatus(),
+          unreadable.problem(), unreadable);
+    }
     String access = answer.getAccessToken();
     Integer expiresIn = answer.getExpiresIn();
     if (access == null || access.isBlank()) {
-      throw new Huiyi31DecodeException("POST " + issuerUrl, 200, "the token answer has no access_token", null);
+      throw Huiyi31DecodeException.unusableTokenAnswer("POST " + issuerUrl, 200, "the token answer has no access_token",
+          null);
+    }
+    if (!isSendable(access)) {
+      throw Huiyi31DecodeException.unusableTokenAnswer("POST " + issuerUrl, 200, "its access_token has characters that "
+          + "an Authorization header cannot carry (control characters such as CR or LF, spaces, or non-ASCII "
+          + "characters)", null);
     }
     if (expiresIn == null || expiresIn < 1) {
-      throw new Huiyi31DecodeException("POST " + issuerUrl, 200,
+      throw Huiyi31DecodeException.unusableTokenAnswer("POST " + issuerUrl, 200,
           "the token answer has no positive expires_in, so the token's lifetime is unknown", null);
     }
     long lifetime = Duration.ofSeconds(expiresIn).toNanos();
     long margin = Math.min(REFRESH_MARGIN.toNanos(), lifetime / REFRESH_MARGIN_MAX_FRACTION);
     String nextRefresh = answer.getRefreshToken() == null || answer.getRefreshToken().isBlank() ? null : answer.getRefreshToken();
     return new Token(access, nextRefresh, sentAt + lifetime - margin, sentAt + lifetime);
+  }
+
+  /**
+   * Whether {@code token} can go into {@code Authorization: Bearer <token>} as it is: visible
+   * ASCII only (RFC 9110's VCHAR). A CR or LF would end the header (HTTP clients refuse to send
+   * it), a space would split it, and non-ASCII has no agreed encoding in a header. RFC 6750's
+   * b64token is narrower still, but refusing a token the header can carry would break an issuer
+   * that works.
+   */
+  static boolean isSendable(String token) {
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      if (c < 0x21 || c > 0x7e) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
