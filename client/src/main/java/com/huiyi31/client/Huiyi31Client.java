@@ -225,10 +225,10 @@ public final class Huiyi31Client implements AutoCloseable {
      * Where the token issuer is. Default: {@link #TEST_OAUTH_URL} for {@link #TEST_BASE_URL},
      * {@link #PRODUCTION_OAUTH_URL} for {@link #PRODUCTION_BASE_URL}, and the base URL itself for
      * any other (a stand-in server that serves both). A trailing slash is dropped (the
-     * platform's docs write the production issuer with one).
+     * platform's docs write the production issuer with one). Checked as {@link #baseUrl(String)}.
      */
     public Builder oauthBaseUrl(String oauthBaseUrl) {
-      this.oauthBaseUrl = BuilderChecks.baseUrl(oauthBaseUrl);
+      this.oauthBaseUrl = BuilderChecks.baseUrl("oauthBaseUrl", oauthBaseUrl);
       return this;
     }
 
@@ -253,10 +253,12 @@ public final class Huiyi31Client implements AutoCloseable {
     /**
      * Where the platform is: {@link #TEST_BASE_URL}, {@link #PRODUCTION_BASE_URL}, or a stand-in
      * server. Required. Plain {@code http://} is accepted only for loopback hosts (tests, the
-     * sandbox): the requests carry personal data.
+     * sandbox): the requests carry personal data. A URL with a user name or password
+     * ({@code https://user:password@host}) is refused: the client would not send them, and a
+     * URL is no place for a secret; the app's credentials go to {@link #credentials(String, String)}.
      */
     public Builder baseUrl(String baseUrl) {
-      this.baseUrl = BuilderChecks.baseUrl(baseUrl);
+      this.baseUrl = BuilderChecks.baseUrl("baseUrl", baseUrl);
       return this;
     }
 
