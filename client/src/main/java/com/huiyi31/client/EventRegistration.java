@@ -103,6 +103,9 @@ public final class EventRegistration {
 
   /** The pure part: a registrant against a list of attendee types. */
   static final class Resolution {
+    /** The most characters of a name given by the caller that a message repeats. */
+    private static final int MAX_QUOTED = 100;
+
     final RegisterAttendeeRequest request;
     final List<Problem> problems;
 
@@ -323,8 +326,16 @@ public final class EventRegistration {
       return (name == null || name.isBlank() ? "(no name)" : name) + " [" + id + "]";
     }
 
+    /**
+     * A name or id as the caller gave it, in quotes; one longer than any name is cut short (a
+     * 20 MB cell must not come back in a message whole).
+     */
     private static String quote(String s) {
-      return "\"" + s + "\"";
+      if (s == null || s.length() <= MAX_QUOTED) {
+        return "\"" + s + "\"";
+      }
+      int end = Character.isHighSurrogate(s.charAt(MAX_QUOTED - 1)) ? MAX_QUOTED - 1 : MAX_QUOTED;
+      return "\"" + s.substring(0, end) + "…\" (" + s.codePointCount(0, s.length()) + " characters)";
     }
 
     private static String strip(String s) {
