@@ -65,7 +65,12 @@ final class PlatformOptions {
       commandLine.getErr().flush();
     }
     try {
-      Huiyi31Client.Builder builder = Huiyi31Client.builder().baseUrl(url).maxConcurrentRequests(maxConcurrentRequests);
+      Huiyi31Client.Builder builder = Huiyi31Client.builder().maxConcurrentRequests(maxConcurrentRequests);
+      try {
+        builder.baseUrl(url);
+      } catch (Huiyi31ConfigurationException e) {
+        throw new CommandLine.ParameterException(commandLine, "--base-url: " + e.getMessage());
+      }
       if (credentials != null) {
         builder.credentials(credentials.appKey(), credentials.appSecret());
         if (credentials.oauthUrl() != null) {

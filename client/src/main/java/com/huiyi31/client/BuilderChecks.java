@@ -3,6 +3,8 @@ package com.huiyi31.client;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The checks of {@link Huiyi31Client.Builder}'s settings: each returns the value to use, or
@@ -15,26 +17,43 @@ final class BuilderChecks {
 
   private BuilderChecks() {}
 
-  /** A base URL of the platform, a token issuer or a stand-in: http(s), no query, no trailing slash. */
-  static String baseUrl(String baseUrl) {
+  /** A URL's authority, after "scheme://" or "//": up to the path, query or fragment. */
+  private static final Pattern AUTHORITY = Pattern.compile("^(?:[A-Za-z][A-Za-z0-9+.-]*:)?//([^/?#\\\\]*)");
+
+  /**
+   * A base URL of the platform, a token issuer or a stand-in: http(s), no user-info, no query,
+   * no trailing slash. {@code name} is the setting's name in messages ({@code baseUrl},
+   * {@code oauthBaseUrl}). Messages never repeat a user name, password or query of the URL.
+   */
+  static String baseUrl(String name, String baseUrl) {
     if (baseUrl == null || baseUrl.isBlank()) {
-      throw new Huiyi31ConfigurationException("baseUrl is empty; use Huiyi31Client.TEST_BASE_URL or PRODUCTION_BASE_URL.");
+      throw new Huiyi31ConfigurationException(name + " is empty; use Huiyi31Client.TEST_BASE_URL or PRODUCTION_BASE_URL.");
+    }
+    String text = baseUrl.strip();
+    Matcher authority = AUTHORITY.matcher(text);
+    if (authority.find() && authority.group(1).contains("@")) {
+      // OkHttp would not send it (nor would any request of the platform's use it), and a URL is
+      // printed, logged and kept in shell history: a password has no place there.
+      throw new Huiyi31ConfigurationException(name + " is refused: the URL contains a user name or password "
+          + "(user-info), which is never sent and must not be kept in a URL; pass credentials with "
+          + "credentials(appKey, appSecret). (The URL is not repeated here.)");
     }
     URI uri;
     try {
-      uri = new URI(baseUrl.strip());
+      uri = new URI(text);
     } catch (java.net.URISyntaxException e) {
-      throw new Huiyi31ConfigurationException("baseUrl \"" + baseUrl + "\" is not a URL: " + e.getReason() + ".");
+      throw new Huiyi31ConfigurationException(name + " " + shown(text) + " is not a URL: " + e.getReason() + ".");
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("https") && !scheme.equals("http") || uri.getHost() == null) {
-      throw new Huiyi31ConfigurationException("baseUrl \"" + baseUrl + "\" is not an http(s) URL with a host.");
+      throw new Huiyi31ConfigurationException(name + " " + shown(text) + " is not an http(s) URL with a host.");
     }
     if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-      throw new Huiyi31ConfigurationException("baseUrl \"" + baseUrl + "\" must not have a query or fragment.");
+      throw new Huiyi31ConfigurationException(name + " " + shown(text) + " must not have a query or fragment "
+          + "(not repeated here: it may carry a secret).");
     }
     if (scheme.equals("http") && !isLoopback(uri.getHost())) {
-      throw new Huiyi31ConfigurationException("baseUrl \"" + baseUrl + "\" is plain http to a remote host; "
+      throw new Huiyi31ConfigurationException(name + " " + shown(text) + " is plain http to a remote host; "
           + "requests carry personal data, so use https (plain http is allowed for localhost only).");
     }
     String normalized = uri.toString();
@@ -42,6 +61,23 @@ final class BuilderChecks {
       normalized = normalized.substring(0, normalized.length() - 1);
     }
     return normalized;
+  }
+
+  /**
+   * The URL in quotes, for a message: without its query and fragment (they may carry a secret),
+   * and not at all when it has an "@" anywhere (a user-info the pattern above did not recognise,
+   * in text that is not a URL).
+   */
+  private static String shown(String url) {
+    if (url.indexOf('@') >= 0) {
+      return "(not repeated here: it contains \"@\")";
+    }
+    int end = url.length();
+    for (char c : new char[] {'?', '#'}) {
+      int at = url.indexOf(c);
+      end = at >= 0 ? Math.min(end, at) : end;
+    }
+    return "\"" + url.substring(0, end) + "\"";
   }
 
   private static boolean isLoopback(String host) {

@@ -57,7 +57,10 @@ public final class EventRegistration {
     return AttendeeTypeCache.copy(types.get(eventId));
   }
 
-  /** Forgets the cached attendee types of this event: the next use loads them again. */
+  /**
+   * Forgets the cached attendee types of this event, or the failure to load them: the next use
+   * loads them again.
+   */
   public void refresh() {
     types.forget(eventId);
   }
@@ -83,7 +86,9 @@ public final class EventRegistration {
    *
    * <p>When loading the event's types fails (token refused, network, type list refused), that
    * failure is thrown as it is and no registration was sent; its {@code outcome()} is that of the
-   * token or type-list request, which change nothing on the platform.
+   * token or type-list request, which change nothing on the platform. Callers that need the
+   * event's types at the same moment share one load and its failure, and a failure answers for
+   * the uses of the next second (then the next use loads again; {@link #refresh()} at once).
    */
   public RegisterAttendeeResponse register(Registrant registrant) {
     return attendees.registerAttendee(prepare(registrant));
@@ -98,6 +103,9 @@ public final class EventRegistration {
 
   /** The pure part: a registrant against a list of attendee types. */
   static final class Resolution {
+    /** The most characters of a name given by the caller that a message repeats. */
+    private static final int MAX_QUOTED = 100;
+
     final RegisterAttendeeRequest request;
     final List<Problem> problems;
 
@@ -318,8 +326,16 @@ public final class EventRegistration {
       return (name == null || name.isBlank() ? "(no name)" : name) + " [" + id + "]";
     }
 
+    /**
+     * A name or id as the caller gave it, in quotes; one longer than any name is cut short (a
+     * 20 MB cell must not come back in a message whole).
+     */
     private static String quote(String s) {
-      return "\"" + s + "\"";
+      if (s == null || s.length() <= MAX_QUOTED) {
+        return "\"" + s + "\"";
+      }
+      int end = Character.isHighSurrogate(s.charAt(MAX_QUOTED - 1)) ? MAX_QUOTED - 1 : MAX_QUOTED;
+      return "\"" + s.substring(0, end) + "…\" (" + s.codePointCount(0, s.length()) + " characters)";
     }
 
     private static String strip(String s) {

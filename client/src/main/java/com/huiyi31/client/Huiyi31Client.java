@@ -185,6 +185,10 @@ public final class Huiyi31Client implements AutoCloseable {
   /** Configures a {@link Huiyi31Client}. Not thread-safe; the client it builds is. */
   public static final class Builder {
 
+    /** The contract's maxLengths of the token form's appKey and appSecret. */
+    private static final int MAX_APP_KEY = 256;
+    private static final int MAX_APP_SECRET = 1024;
+
     private String baseUrl;
     private Duration connectTimeout = Duration.ofSeconds(5);
     private Duration readTimeout = Duration.ofSeconds(30);
@@ -206,7 +210,8 @@ public final class Huiyi31Client implements AutoCloseable {
     /**
      * The app key and app secret issued by 31huiyi, for the operations that need an access
      * token ({@link Huiyi31Client#attendeeTypes()}, {@link Huiyi31Client#registration(String)}).
-     * Register itself needs none. The secret is never logged nor put into a message.
+     * Register itself needs none. The secret is never logged nor put into a message. Longer
+     * than the contract allows (256 characters for the key, 1024 for the secret) is refused.
      */
     public Builder credentials(String appKey, String appSecret) {
       if (appKey == null || appKey.isBlank()) {
@@ -215,6 +220,13 @@ public final class Huiyi31Client implements AutoCloseable {
       if (appSecret == null || appSecret.isBlank()) {
         throw new Huiyi31ConfigurationException("credentials: the app secret is " + (appSecret == null ? "null" : "empty")
             + " (for app key " + appKey.strip() + ").");
+      }
+      if (appKey.strip().codePointCount(0, appKey.strip().length()) > MAX_APP_KEY) {
+        throw new Huiyi31ConfigurationException("credentials: the app key is longer than " + MAX_APP_KEY + " characters.");
+      }
+      if (appSecret.strip().codePointCount(0, appSecret.strip().length()) > MAX_APP_SECRET) {
+        throw new Huiyi31ConfigurationException("credentials: the app secret is longer than " + MAX_APP_SECRET
+            + " characters (for app key " + appKey.strip() + ").");
       }
       this.appKey = appKey.strip();
       this.appSecret = appSecret.strip();
@@ -225,10 +237,10 @@ public final class Huiyi31Client implements AutoCloseable {
      * Where the token issuer is. Default: {@link #TEST_OAUTH_URL} for {@link #TEST_BASE_URL},
      * {@link #PRODUCTION_OAUTH_URL} for {@link #PRODUCTION_BASE_URL}, and the base URL itself for
      * any other (a stand-in server that serves both). A trailing slash is dropped (the
-     * platform's docs write the production issuer with one).
+     * platform's docs write the production issuer with one). Checked as {@link #baseUrl(String)}.
      */
     public Builder oauthBaseUrl(String oauthBaseUrl) {
-      this.oauthBaseUrl = BuilderChecks.baseUrl(oauthBaseUrl);
+      this.oauthBaseUrl = BuilderChecks.baseUrl("oauthBaseUrl", oauthBaseUrl);
       return this;
     }
 
@@ -253,10 +265,12 @@ public final class Huiyi31Client implements AutoCloseable {
     /**
      * Where the platform is: {@link #TEST_BASE_URL}, {@link #PRODUCTION_BASE_URL}, or a stand-in
      * server. Required. Plain {@code http://} is accepted only for loopback hosts (tests, the
-     * sandbox): the requests carry personal data.
+     * sandbox): the requests carry personal data. A URL with a user name or password
+     * ({@code https://user:password@host}) is refused: the client would not send them, and a
+     * URL is no place for a secret; the app's credentials go to {@link #credentials(String, String)}.
      */
     public Builder baseUrl(String baseUrl) {
-      this.baseUrl = BuilderChecks.baseUrl(baseUrl);
+      this.baseUrl = BuilderChecks.baseUrl("baseUrl", baseUrl);
       return this;
     }
 

@@ -9,13 +9,17 @@ import java.util.Objects;
  * request succeeded.
  *
  * <p>The request reached the server, so the outcome is {@link Outcome#UNKNOWN}: for a
- * registration an order may exist.
+ * registration an order may exist. One exception: when the unusable answer is the token
+ * issuer's (an access token that cannot be sent, no lifetime, not JSON), the operation that
+ * needed the token was not sent, and the outcome is {@link Outcome#NOT_SENT}.
  */
 public final class Huiyi31DecodeException extends Huiyi31Exception {
 
   private static final long serialVersionUID = 1L;
 
   private final int httpStatus;
+  /** What is wrong with the answer, as put into the message (quoting no value of it). */
+  private final String problem;
 
   /**
    * An exception as the client throws it for an unreadable 2xx answer: for tests of code that
@@ -41,6 +45,29 @@ public final class Huiyi31DecodeException extends Huiyi31Exception {
             Outcome.UNKNOWN),
         Outcome.UNKNOWN, cause);
     this.httpStatus = httpStatus;
+    this.problem = problem;
+  }
+
+  private Huiyi31DecodeException(String message, int httpStatus, String problem, Outcome outcome, Throwable cause) {
+    super(message, outcome, cause);
+    this.httpStatus = httpStatus;
+    this.problem = problem;
+  }
+
+  /**
+   * For the client: the token issuer's answer cannot be used, so the operation that needed the
+   * token was not sent ({@link Outcome#NOT_SENT}). The issuer's fault, not the caller's: the
+   * message says so. {@code problem} must quote no value of the answer (it may be a secret).
+   */
+  static Huiyi31DecodeException unusableTokenAnswer(String operation, int httpStatus, String problem, Throwable cause) {
+    return new Huiyi31DecodeException("The token issuer's answer to " + operation + " (HTTP " + httpStatus
+        + ") cannot be used: " + problem + ". The fault is the issuer's, not the request's. Nothing that needed the "
+        + "token was sent; it is safe to send it again.", httpStatus, problem, Outcome.NOT_SENT, cause);
+  }
+
+  /** What is wrong with the answer, as the message says it. */
+  String problem() {
+    return problem;
   }
 
   private static int checkStatus(int httpStatus) {

@@ -17,9 +17,33 @@ import java.util.stream.Collectors;
 /**
  * Checks a request against the contract and the platform's documented rules before any byte is
  * sent, and reports every problem at once with its subject and JSON path. Messages never quote
- * the values (they may be personal data); field names are quoted (they are not).
+ * the values (they may be personal data); field names are quoted (they are not), unless they are
+ * too long to be field names.
  */
 final class RequestValidator {
+
+  /**
+   * The contract's {@code maxLength}s (openapi.yaml, each marked Inferred there): no string of a
+   * request is longer. {@code RequestLimitsTest} holds these to the spec. Lengths count
+   * characters (Unicode code points), as JSON Schema does.
+   */
+  static final class Limits {
+    /** Ids are GUIDs ({@code 07320000-fe25-16f7-4c65-08d9fb59aefd}): BventId, AttendeeTypeId, ItemSkuId, AgendaId, ParentSkuId. */
+    static final int ID = 36;
+    static final int INVITATION_CODE = 100;
+    static final int FIELD_NAME = 100;
+    /** Any form answer; a Mobile or Email answer has its own, smaller limit. */
+    static final int FIELD_VALUE = 2000;
+    /** A mobile number: at most 15 digits (E.164), with room for spaces and dashes. */
+    static final int MOBILE = 20;
+    /** An email address: RFC 5321's limit on a path. */
+    static final int EMAIL = 254;
+    /** A person's, a company's or a ticket's name. */
+    static final int NAME = 500;
+    static final int AREA_CODE = 10;
+
+    private Limits() {}
+  }
 
   /** The checks of one request body type. */
   private record Check<T>(Class<T> type, BiConsumer<RequestValidator, T> check) {
@@ -35,7 +59,7 @@ final class RequestValidator {
   private static final List<Check<?>> CHECKS = List.of(
       new Check<>(RegisterAttendeeRequest.class, RequestValidator::check),
       new Check<>(ListAttendeeTypesRequest.class,
-          (validator, request) -> validator.requireText(Subject.EVENT, "$.BventId", request.getBventId())));
+          (validator, request) -> validator.requireId(Subject.EVENT, "$.BventId", request.getBventId())));
 
   /**
    * Every request body type checked here. OperationCoverageTest fails when a generated operation
@@ -72,8 +96,9 @@ final class RequestValidator {
   }
 
   private void check(RegisterAttendeeRequest request) {
-    requireText(Subject.EVENT, "$.BventId", request.getBventId());
-    requireText(Subject.TYPE, "$.AttendeeTypeId", request.getAttendeeTypeId());
+    fits(Subject.REQUEST, "$.InvitationCode", request.getInvitationCode(), Limits.INVITATION_CODE);
+    requireId(Subject.EVENT, "$.BventId", request.getBventId());
+    requireId(Subject.TYPE, "$.AttendeeTypeId", request.getAttendeeTypeId());
 
     if (request.getAttendee() == null) {
       problem(Subject.FIELD, "$.Attendee", "is missing");
@@ -83,8 +108,14 @@ final class RequestValidator {
 
     // Purchaser before Items: problems are listed in the order of the request's properties.
     Purchaser purchaser = request.getPurchaser();
-    if (purchaser != null && purchaser.getMobile() != null && !isMobile(purchaser.getMobile())) {
-      problem(Subject.PURCHASER, "$.Purchaser.Mobile", "is not a mobile number (digits, optionally a leading +)");
+    if (purchaser != null) {
+      fits(Subject.PURCHASER, "$.Purchaser.Name", purchaser.getName(), Limits.NAME);
+      fits(Subject.PURCHASER, "$.Purchaser.AreaCode", purchaser.getAreaCode(), Limits.AREA_CODE);
+      if (fits(Subject.PURCHASER, "$.Purchaser.Mobile", purchaser.getMobile(), Limits.MOBILE)
+          && purchaser.getMobile() != null && !isMobile(purchaser.getMobile())) {
+        problem(Subject.PURCHASER, "$.Purchaser.Mobile", "is not a mobile number (digits, optionally a leading +)");
+      }
+      fits(Subject.PURCHASER, "$.Purchaser.Company", purchaser.getCompany(), Limits.NAME);
     }
 
     List<TicketItem> items = request.getItems();
@@ -101,8 +132,12 @@ final class RequestValidator {
     List<AgendaChoice> agendas = request.getAgendas();
     if (agendas != null) {
       for (int i = 0; i < agendas.size(); i++) {
-        if (agendas.get(i) == null) {
+        AgendaChoice agenda = agendas.get(i);
+        if (agenda == null) {
           problem(Subject.AGENDA, "$.Agendas[" + i + "]", "is null");
+        } else {
+          fits(Subject.AGENDA, "$.Agendas[" + i + "].AgendaId", agenda.getAgendaId(), Limits.ID);
+          fits(Subject.AGENDA, "$.Agendas[" + i + "].ParentSkuId", agenda.getParentSkuId(), Limits.ID);
         }
       }
     }
@@ -122,6 +157,9 @@ final class RequestValidator {
           problem(Subject.FIELD, fieldPath(i, ".FieldName"), "is missing or blank");
           continue;
         }
+        if (!fits(Subject.FIELD, fieldPath(i, ".FieldName"), name, Limits.FIELD_NAME)) {
+          continue; // too long to be a field name, so not quoted: nothing more to say of this field
+        }
         int first = firstWithName(fields, i, name.strip());
         if (first >= 0) {
           fieldProblem(name, fieldPath(i, ".FieldName"), "repeats \"" + name + "\" of " + fieldPath(first, ""));
@@ -133,14 +171,16 @@ final class RequestValidator {
         }
         if (name.equalsIgnoreCase("Mobile") && !value.isBlank()) {
           hasContact = true;
-          if (!isMobile(value)) {
+          if (fieldFits(name, fieldPath(i, ".FieldValue"), value, Limits.MOBILE) && !isMobile(value)) {
             fieldProblem(name, fieldPath(i, ".FieldValue"), "is not a mobile number (digits, optionally a leading +)");
           }
         } else if (name.equalsIgnoreCase("Email") && !value.isBlank()) {
           hasContact = true;
-          if (!isEmail(value.strip())) {
+          if (fieldFits(name, fieldPath(i, ".FieldValue"), value, Limits.EMAIL) && !isEmail(value.strip())) {
             fieldProblem(name, fieldPath(i, ".FieldValue"), "is not an email address");
           }
+        } else {
+          fieldFits(name, fieldPath(i, ".FieldValue"), value, Limits.FIELD_VALUE);
         }
       }
     }
@@ -173,11 +213,11 @@ final class RequestValidator {
       problem(Subject.TICKET, "$.Items[" + index + "]", "is null");
       return;
     }
-    if (isBlank(item.getItemSkuId())) {
-      problem(Subject.TICKET, "$.Items[" + index + "].ItemSkuId", "is missing or blank");
-    }
+    requireId(Subject.TICKET, "$.Items[" + index + "].ItemSkuId", item.getItemSkuId());
     if (isBlank(item.getItemSkuName())) {
       problem(Subject.TICKET, "$.Items[" + index + "].ItemSkuName", "is missing or blank");
+    } else {
+      fits(Subject.TICKET, "$.Items[" + index + "].ItemSkuName", item.getItemSkuName(), Limits.NAME);
     }
     if (item.getQuantity() == null) {
       problem(Subject.TICKET, "$.Items[" + index + "].Quantity", "is missing");
@@ -225,10 +265,48 @@ final class RequestValidator {
     return value == null || value.isBlank();
   }
 
-  private void requireText(Subject subject, String path, String value) {
+  /** Present, not blank, and no longer than an id. */
+  private void requireId(Subject subject, String path, String value) {
     if (isBlank(value)) {
       problem(subject, path, "is missing or blank");
+    } else {
+      fits(subject, path, value, Limits.ID);
     }
+  }
+
+  /** True when {@code value} is absent or at most {@code max} characters; otherwise a problem that gives its length. */
+  private boolean fits(Subject subject, String path, String value, int max) {
+    int length = length(value, max);
+    if (length <= max) {
+      return true;
+    }
+    problem(subject, path, tooLong(length, max));
+    return false;
+  }
+
+  /** As {@link #fits}, for the value of the form field named {@code name}. */
+  private boolean fieldFits(String name, String path, String value, int max) {
+    int length = length(value, max);
+    if (length <= max) {
+      return true;
+    }
+    fieldProblem(name, path, tooLong(length, max));
+    return false;
+  }
+
+  /**
+   * Characters (code points, as JSON Schema's maxLength counts them); 0 for null. Counted only
+   * when the UTF-16 length is over {@code max}: there are never more code points than that.
+   */
+  private static int length(String value, int max) {
+    if (value == null || value.length() <= max) {
+      return value == null ? 0 : value.length();
+    }
+    return value.codePointCount(0, value.length());
+  }
+
+  private static String tooLong(int length, int max) {
+    return "has " + length + " characters, more than the " + max + " allowed";
   }
 
   private void problem(Subject subject, String path, String message) {

@@ -42,6 +42,19 @@ class CredentialsTest {
   }
 
   @Test
+  void credentialsLongerThanTheContractAllowsAreRefusedWithoutQuotingTheSecret() {
+    String longSecret = SECRET + "x".repeat(1024);
+    assertThatThrownBy(() -> Huiyi31Client.builder().credentials("k".repeat(257), SECRET))
+        .isInstanceOf(Huiyi31ConfigurationException.class)
+        .hasMessage("credentials: the app key is longer than 256 characters.");
+    assertThatThrownBy(() -> Huiyi31Client.builder().credentials("key", longSecret))
+        .isInstanceOf(Huiyi31ConfigurationException.class)
+        .hasMessageContaining("the app secret is longer than 1024 characters")
+        .message().doesNotContain(SECRET);
+    assertThat(Huiyi31Client.builder().credentials("k".repeat(256), "s".repeat(1024))).isNotNull();
+  }
+
+  @Test
   void theTokenProviderPrintsNoSecret() {
     TokenProvider provider = new TokenProvider(null, "https://oauth.example.com/connect/token", "key", SECRET, System::nanoTime);
 
