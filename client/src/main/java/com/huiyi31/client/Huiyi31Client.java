@@ -186,8 +186,8 @@ public final class Huiyi31Client implements AutoCloseable {
   public static final class Builder {
 
     /** The contract's maxLengths of the token form's appKey and appSecret. */
-    private static final int MAX_APP_KEY = 256;
-    private static final int MAX_APP_SECRET = 1024;
+    static final int MAX_APP_KEY = 256;
+    static final int MAX_APP_SECRET = 1024;
 
     private String baseUrl;
     private Duration connectTimeout = Duration.ofSeconds(5);

@@ -24,7 +24,7 @@ final class RequestValidator {
 
   /**
    * The contract's {@code maxLength}s (openapi.yaml, each marked Inferred there): no string of a
-   * request is longer. {@code RequestLimitsTest} holds these to the spec. Lengths count
+   * request is longer. {@code SpecLimitsTest} holds these to the spec. Lengths count
    * characters (Unicode code points), as JSON Schema does.
    */
   static final class Limits {

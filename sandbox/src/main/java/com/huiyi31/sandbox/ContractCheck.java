@@ -30,6 +30,11 @@ final class ContractCheck {
   /** The Atlassian validator prefixes schema messages with "[Path '/a/0/b'] "; we print "$.a[0].b: " instead. */
   private static final Pattern PATH_PREFIX = Pattern.compile("^\\[Path '[^']*'\\]\\s*");
   private static final Pattern POINTER_INDEX = Pattern.compile("/([0-9]+)(?=/|$)");
+  /**
+   * The end of the validator's maxLength message, which begins by quoting the whole value:
+   * {@code String "<the value>" is too long (length: 2001, maximum allowed: 2000)}.
+   */
+  private static final Pattern TOO_LONG = Pattern.compile("\\(length: (\\d+), maximum allowed: (\\d+)\\)\\s*$");
 
   /** The spec is constant, so all sandboxes of a JVM share one validator (and its schema cache). */
   private static final class Shared {
@@ -127,6 +132,12 @@ final class ContractCheck {
 
   private static String describe(ValidationReport.Message message) {
     String text = PATH_PREFIX.matcher(message.getMessage()).replaceFirst("");
+    if (message.getKey().endsWith(".maxLength")) {
+      // The validator's own words quote the whole value: personal data, or the app secret.
+      Matcher tooLong = TOO_LONG.matcher(text);
+      text = tooLong.find() ? "has " + tooLong.group(1) + " characters, more than the " + tooLong.group(2) + " allowed"
+          : "is longer than the contract allows";
+    }
     String pointer = message.getContext()
         .flatMap(ValidationReport.MessageContext::getPointers)
         .map(ValidationReport.MessageContext.Pointers::getInstance)
