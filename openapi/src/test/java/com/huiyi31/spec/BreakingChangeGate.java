@@ -72,7 +72,13 @@ import org.openapitools.openapidiff.core.output.MarkdownRender;
  */
 final class BreakingChangeGate {
 
-  enum Kind { BREAKING, COMPATIBLE, DOCUMENTATION }
+  enum Kind {
+    BREAKING,
+    /** Breaking, but named in {@code accepted-breaking-changes.yaml} while the baseline is unreleased ({@link AcceptedChanges}). */
+    ACCEPTED,
+    COMPATIBLE,
+    DOCUMENTATION
+  }
 
   /** One change: where in the API, and what happened there. */
   record Change(Kind kind, String where, String what) {
@@ -92,6 +98,10 @@ final class BreakingChangeGate {
 
     List<Change> compatible() {
       return of(Kind.COMPATIBLE);
+    }
+
+    List<Change> accepted() {
+      return of(Kind.ACCEPTED);
     }
 
     List<Change> documentation() {
@@ -127,12 +137,17 @@ final class BreakingChangeGate {
         out.append("PASSED: ").append(breaking().size()).append(" breaking change(s), allowed because the MAJOR")
             .append(" version went from ").append(baselineVersion).append(" to ").append(currentVersion)
             .append(". Say so under \"Changed\"/\"Removed\" in CHANGELOG.md.\n");
+      } else if (!accepted().isEmpty()) {
+        out.append("PASSED: ").append(accepted().size()).append(" breaking change(s) accepted before the first")
+            .append(" release (accepted-breaking-changes.yaml; the baseline ").append(baselineVersion)
+            .append(" was never released). Say so under \"Changed\" in CHANGELOG.md.\n");
       } else if (changes.isEmpty()) {
         out.append("PASSED: no changes.\n");
       } else {
         out.append("PASSED: no breaking changes.\n");
       }
       section(out, "Breaking", breaking());
+      section(out, "Breaking, accepted before the first release", accepted());
       section(out, "Added or compatible", compatible());
       section(out, "Documentation only (descriptions, examples, summaries)", documentation());
       return out.toString();
