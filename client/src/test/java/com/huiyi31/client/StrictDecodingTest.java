@@ -93,5 +93,8 @@ class StrictDecodingTest {
     String masked = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> Redaction.text(text));
 
     assertThat(masked).endsWith(" 139****5678");
+    String withAnAtSign = "x".repeat(1_000_000) + "@ zhang.xiaoming@example.com";
+    String maskedToo = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> Redaction.text(withAnAtSign));
+    assertThat(maskedToo).doesNotContain("zhang.xiaoming").hasSizeLessThan(withAnAtSign.length());
   }
 }
