@@ -122,6 +122,25 @@ class SandboxTokenAndTypesTest {
     assertThat(json(asJson).path("error").asText()).isEqualTo("invalid_request");
   }
 
+  @Test
+  void theFormsFixedValuesOtherThanTheContractsAreRefusedAsAnIssuerWould() {
+    Map<String, String> otherScope = SandboxHttp.appCredentials(Huiyi31Sandbox.DEMO_APP_KEY, Huiyi31Sandbox.DEMO_APP_SECRET);
+    otherScope.put("scope", "offline_access");
+    Map<String, String> gatewayOnly = SandboxHttp.appCredentials(Huiyi31Sandbox.DEMO_APP_KEY, Huiyi31Sandbox.DEMO_APP_SECRET);
+    gatewayOnly.put("scope", "OpenAppGateway");
+    Map<String, String> otherMethod = SandboxHttp.appCredentials(Huiyi31Sandbox.DEMO_APP_KEY, Huiyi31Sandbox.DEMO_APP_SECRET);
+    otherMethod.put("method", "client-secret");
+
+    assertThat(json(http.token(otherScope)).path("error").asText()).isEqualTo("invalid_scope");
+    // The contract's scope is the docs' exact value (TokenScope, one value): anything else breaks it.
+    JsonNode notTheContracts = json(http.token(gatewayOnly));
+    assertThat(notTheContracts.path("error").asText()).isEqualTo("invalid_request");
+    assertThat(notTheContracts.path("error_description").asText()).contains("breaks the contract", "scope");
+    JsonNode method = json(http.token(otherMethod));
+    assertThat(method.path("error").asText()).isEqualTo("invalid_request");
+    assertThat(method.path("error_description").asText()).contains("breaks the contract", "method");
+  }
+
   // --- POST /op/api/AttendeeType/v1/list -------------------------------------------------------
 
   @Test
