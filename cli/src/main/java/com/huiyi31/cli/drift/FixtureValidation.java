@@ -39,7 +39,8 @@ final class FixtureValidation {
     if (secured) {
       request.withAuthorization("Bearer placeholder-token");
     }
-    return describe(file, contract.requestSchema(path), validator.validateRequest(request.build()));
+    return describe(file, contract.requestSchema(path), "#/paths/" + path.replace("/", "~1") + "/post/requestBody",
+        validator.validateRequest(request.build()));
   }
 
   /** The answer's contradictions. */
@@ -48,11 +49,13 @@ final class FixtureValidation {
     if (!body.isEmpty()) {
       response.withBody(body);
     }
-    return describe(file, contract.answerSchema(path, status),
-        validator.validateResponse(path, Request.Method.POST, response.build()));
+    Contract.Answer declared = contract.answer(path, status);
+    return describe(file, contract.answerSchema(path, status), declared == null ? "#/paths/" + path.replace("/", "~1")
+        + "/post/responses" : declared.location(), validator.validateResponse(path, Request.Method.POST, response.build()));
   }
 
-  private List<String> describe(String file, Contract.Located root, ValidationReport report) {
+  /** {@code whole}: the spec's part for a message about the whole body or its headers (a content type). */
+  private List<String> describe(String file, Contract.Located root, String whole, ValidationReport report) {
     Map<String, Integer> lines = new LinkedHashMap<>();
     for (ValidationReport.Message message : report.getMessages()) {
       if (message.getLevel() != ValidationReport.Level.ERROR) {
@@ -61,7 +64,7 @@ final class FixtureValidation {
       String pointer = message.getContext().flatMap(ValidationReport.MessageContext::getPointers)
           .map(ValidationReport.MessageContext.Pointers::getInstance).orElse(null);
       String words = message.getMessage().replaceFirst("^\\[Path '[^']*'\\]\\s*", "").replaceAll("\\s+", " ").strip();
-      String spec = pointer == null || root == null ? message.getKey() : contract.locate(root, pointer);
+      String spec = pointer == null || root == null ? whole : contract.locate(root, pointer);
       String at = pointer == null ? "" : jsonPath(pointer) + ": ";
       lines.merge(file + ": " + at + words + "\u0000" + spec, 1, Integer::sum);
     }

@@ -99,23 +99,24 @@ final class Masker {
   }
 
   private JsonNode leaf(JsonNode schema, String name, JsonNode value) {
-    if (schema == null) { // undeclared: nothing says what it holds
-      if (value.isTextual()) {
-        String real = value.textValue();
-        return text(real.isBlank() || real.contains("@") || MOBILE_LIKE.matcher(real.strip()).matches() ? fakeOfShape(real)
-            : fake(Category.TEXT, real, 0));
-      }
-      if (value.isIntegralNumber() && value.bigIntegerValue().abs().toString().length() >= 7) {
-        return JsonNodeFactory.instance.numberNode(new BigInteger(fake(Category.DIGITS, value.asText(),
-            value.bigIntegerValue().abs().toString().length())));
-      }
-      return value;
+    boolean secret = schema != null && schema.path("format").asText().equals("password");
+    boolean identifying = schema == null || schema.path("x-personal-data").asBoolean(false) || isId(name)
+        || isOrderNumber(name);
+    if (value.isIntegralNumber() && (secret || identifying)) {
+      // A number where the contract says string (drift) is masked all the same, keeping its type.
+      String digits = value.bigIntegerValue().abs().toString();
+      return schema == null && digits.length() < 7 ? value
+          : JsonNodeFactory.instance.numberNode(new BigInteger(fake(Category.DIGITS, digits, digits.length())));
     }
     if (!value.isTextual()) {
       return value;
     }
     String real = value.textValue();
-    if (schema.path("format").asText().equals("password")) {
+    if (schema == null) { // undeclared: nothing says what it holds
+      return text(real.isBlank() || real.contains("@") || MOBILE_LIKE.matcher(real.strip()).matches() ? fakeOfShape(real)
+          : fake(Category.TEXT, real, 0));
+    }
+    if (secret) {
       return text(REMOVED);
     }
     if (schema.path("x-personal-data").asBoolean(false)) {
@@ -150,10 +151,16 @@ final class Masker {
         case MOBILE -> String.format("1380013%04d", n);
         case EMAIL -> "test" + n + "@example.com";
         case ID -> String.format("00000000-0000-4000-8000-%012d", n);
-        case DIGITS -> length < 2 ? Integer.toString(n % 10) : "9" + String.format("%0" + (length - 1) + "d", n);
+        case DIGITS -> digits(n, length);
         case TEXT -> "示例" + n;
       };
     });
+  }
+
+  /** {@code length} digits, the first 9, ending in {@code n} (as many of its last digits as fit). */
+  private static String digits(int n, int length) {
+    String tail = String.format("%0" + Math.max(1, length - 1) + "d", n);
+    return length < 2 ? tail.substring(tail.length() - 1) : "9" + tail.substring(tail.length() - (length - 1));
   }
 
   private String scrubString(String text) {

@@ -119,7 +119,11 @@ final class Recorder {
     if (bodyFile != null) {
       note.put("body", bodyFile);
     }
-    note.put("recorded", Map.of("host", host, "at", at, "tool", tool()));
+    Map<String, String> recorded = new LinkedHashMap<>();
+    recorded.put("host", host);
+    recorded.put("at", at);
+    recorded.put("tool", tool());
+    note.put("recorded", recorded);
     return note;
   }
 
