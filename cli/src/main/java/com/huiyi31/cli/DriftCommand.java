@@ -14,9 +14,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "drift", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-        "Checks whether the platform still answers as the contract (openapi.yaml) says: run it nightly against the "
-            + "test environment, and when it reports drift, record (huiyi31 record), update the spec, let the "
-            + "breaking-change gate judge, regenerate, release.",
+        "Checks whether the platform still answers as the contract (openapi.yaml) says.",
+        "Run it nightly against the test environment; when it reports drift, record (huiyi31 record), update the spec, "
+            + "let the breaking-change gate judge, regenerate, release.",
         "It sends only harmless requests: a token grant (--app-key; the secret from HUIYI31_APP_SECRET or a prompt) and "
             + "the attendee-type list of --event, plus one Register only with --register-with FILE. Default target: the "
             + "platform's test environment (--env test); this command starts no sandbox.",

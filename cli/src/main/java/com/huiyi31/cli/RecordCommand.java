@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "record", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
+        "Records the platform's answers as contract-test fixtures, personal data and ids masked.",
         "Makes the exchanges of huiyi31 drift (a token grant, the attendee-type list of --event, one Register only with "
             + "--register-with FILE; the test environment unless --base-url or --env) and writes them as contract-test "
             + "fixtures under --out: token/NAME/, attendee-types/NAME/ and NAME/ (Register), each with case.json (where "

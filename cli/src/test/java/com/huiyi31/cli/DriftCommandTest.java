@@ -184,5 +184,8 @@ class DriftCommandTest {
     assertThat(cli.exitCode()).isZero();
     assertThat(cli.out().replaceAll("\\s+", " ")).contains("--register-with", "--json", "--env", "test environment",
         "0 no drift", "1 drift, or something could not be checked", "2 usage error");
+    assertThat(Cli.run("--help").out()).contains(
+        "drift     Checks whether the platform still answers as the contract (openapi.",
+        "record    Records the platform's answers as contract-test fixtures, personal");
   }
 }
