@@ -20,11 +20,12 @@ import picocli.CommandLine.Command;
             + "and form fields, and runs an offline sandbox.",
         "With --app-key (its secret in the environment variable HUIYI31_APP_SECRET, or typed when asked), register and "
             + "import take names: the attendee type and ticket by name, fields by their labels, choices by their text."},
-    subcommands = {RegisterCommand.class, ImportCommand.class, TypesCommand.class, SandboxCommand.class},
+    subcommands = {RegisterCommand.class, ImportCommand.class, TypesCommand.class, SandboxCommand.class,
+        DriftCommand.class, RecordCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:done",
-        "1:the platform refused, or an HTTP or connection failure",
+        "1:the platform refused, or an HTTP or connection failure; drift: drift found; record: a fixture contradicts the spec",
         "2:usage error or invalid input (nothing was sent)",
         "3:import finished, but some rows failed or their outcome is unknown",
         "4:out of memory: give Java more (JAVA_TOOL_OPTIONS=-Xmx1g) and run again; an import resumes where it stopped",
@@ -122,7 +123,7 @@ public final class Huiyi31Cli implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Name a command: register, import, types or sandbox.");
+    throw new CommandLine.ParameterException(spec.commandLine(), "Name a command: register, import, types, sandbox, drift or record.");
   }
 
   /**

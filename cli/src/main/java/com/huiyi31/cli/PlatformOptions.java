@@ -38,6 +38,20 @@ final class PlatformOptions {
     }
   }
 
+  /**
+   * The base URL for a command that never starts a sandbox (drift, record): {@code --base-url},
+   * else the hosts of {@code --env}, else of {@code fallback}. Giving both is a usage error.
+   */
+  String baseUrl(CommandLine commandLine, Env fallback) {
+    if (baseUrl != null && env != null) {
+      throw new CommandLine.ParameterException(commandLine, "Give --base-url or --env, not both.");
+    }
+    if (baseUrl != null) {
+      return baseUrl;
+    }
+    return (env != null ? env : fallback) == Env.prod ? Huiyi31Client.PRODUCTION_BASE_URL : Huiyi31Client.TEST_BASE_URL;
+  }
+
   Connection connect(CommandLine commandLine, int maxConcurrentRequests) {
     return connect(commandLine, maxConcurrentRequests, null);
   }

@@ -1,9 +1,11 @@
 package com.huiyi31.cli;
 
+import com.huiyi31.sandbox.Drift;
 import com.huiyi31.sandbox.Huiyi31Sandbox;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -33,6 +35,11 @@ final class SandboxCommand implements Callable<Integer> {
       description = "Port on 127.0.0.1 (0: any free port). Default: ${DEFAULT-VALUE}.")
   int port;
 
+  @Option(names = "--drift", split = ",", paramLabel = "KIND",
+      description = "Drift from the contract in these documented ways (KIND[,KIND...], listed below), to test drift checks "
+          + "(huiyi31 drift) and clients' tolerance. Default: none, the contract exactly.")
+  List<Drift> drifts = new ArrayList<>();
+
   private CommandLine.Model.CommandSpec spec;
 
   private final CountDownLatch listening = new CountDownLatch(1);
@@ -44,7 +51,13 @@ final class SandboxCommand implements Callable<Integer> {
   void spec(CommandLine.Model.CommandSpec spec) {
     this.spec = spec;
     spec.usageMessage().footerHeading("%nTrigger values (checked in this order, for valid requests):%n");
-    spec.usageMessage().footer(helpLines().toArray(new String[0]));
+    List<String> footer = new ArrayList<>(helpLines());
+    footer.add("");
+    footer.add("Drift kinds (--drift):");
+    for (Drift drift : Drift.values()) {
+      footer.add("  " + drift + ": " + drift.description());
+    }
+    spec.usageMessage().footer(footer.toArray(new String[0]));
   }
 
   @Override
@@ -55,7 +68,7 @@ final class SandboxCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Huiyi31Sandbox started;
     try {
-      started = Huiyi31Sandbox.start(port);
+      started = Huiyi31Sandbox.start(port, drifts.isEmpty() ? EnumSet.noneOf(Drift.class) : EnumSet.copyOf(drifts));
     } catch (IllegalStateException e) {
       spec.commandLine().getErr().println(e.getMessage());
       spec.commandLine().getErr().flush();
@@ -76,6 +89,10 @@ final class SandboxCommand implements Callable<Integer> {
           + " --app-key " + Huiyi31Sandbox.DEMO_APP_KEY + " --event " + Huiyi31Sandbox.DEMO_EVENT_ID);
       out.println("Trigger values (checked in this order, for valid requests):");
       helpLines().forEach(out::println);
+      if (!drifts.isEmpty()) {
+        out.println("Drifting from the contract (--drift):");
+        EnumSet.copyOf(drifts).forEach(drift -> out.println("  " + drift + ": " + drift.description()));
+      }
       out.println("Ctrl-C stops it.");
       out.flush();
       listening.countDown();

@@ -28,17 +28,25 @@ record RecordedCase(String name, Path dir, JsonNode meta) {
 
   /** The cases of Register: the folders directly under {@code recorded/}. */
   static List<RecordedCase> all() {
-    return in(root());
+    return in(root(), root());
   }
 
   /** The cases of another operation: the folders under {@code recorded/<group>/} (attendee-types, token). */
   static List<RecordedCase> all(String group) {
-    return in(root().resolve(group));
+    return in(root(), root().resolve(group));
   }
 
-  private static List<RecordedCase> in(Path folder) {
+  /**
+   * The cases of a fixtures tree other than this module's ({@code huiyi31 record} writes one):
+   * under {@code root} ({@code group} "") or {@code root/group}.
+   */
+  static List<RecordedCase> all(Path root, String group) {
+    return in(root, group.isEmpty() ? root : root.resolve(group));
+  }
+
+  private static List<RecordedCase> in(Path root, Path folder) {
     try (Stream<Path> dirs = Files.list(folder)) {
-      return dirs.filter(dir -> Files.isRegularFile(dir.resolve("case.json"))).sorted().map(RecordedCase::load)
+      return dirs.filter(dir -> Files.isRegularFile(dir.resolve("case.json"))).sorted().map(dir -> load(root, dir))
           .collect(Collectors.toList());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -46,7 +54,7 @@ record RecordedCase(String name, Path dir, JsonNode meta) {
   }
 
   static RecordedCase named(String name) {
-    return load(root().resolve(name));
+    return load(root(), root().resolve(name));
   }
 
   private static Path root() {
@@ -57,9 +65,9 @@ record RecordedCase(String name, Path dir, JsonNode meta) {
     }
   }
 
-  private static RecordedCase load(Path dir) {
+  private static RecordedCase load(Path root, Path dir) {
     try {
-      Path relative = root().relativize(dir);
+      Path relative = root.relativize(dir);
       return new RecordedCase(relative.toString().replace('\\', '/'), dir, STRICT.readTree(dir.resolve("case.json").toFile()));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + dir.resolve("case.json"), e);

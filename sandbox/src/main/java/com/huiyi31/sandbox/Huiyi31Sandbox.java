@@ -4,6 +4,8 @@ import com.huiyi31.client.model.RegisterAttendeeRequest;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
@@ -101,7 +103,14 @@ import java.util.function.LongSupplier;
  * </table>
  *
  * Any other path answers HTTP 404, another method on a served path HTTP 405 (text/plain,
- * saying what is served). There is no admin API: nothing outside this process can change the
+ * saying what is served).
+ *
+ * <h2>Drift</h2>
+ *
+ * Started with {@link #start(int, Set)}, the sandbox drifts from the contract in the documented
+ * ways of {@link Drift} (an undeclared property, a key spelt with other casing, a number where the
+ * contract says string, a missing property, a value no example shows, a number beyond int32, another
+ * content type), as the real platform might one day; {@code huiyi31 drift} is tested against it. There is no admin API: nothing outside this process can change the
  * sandbox's behaviour.
  *
  * <h2>Limits</h2>
@@ -181,11 +190,25 @@ public final class Huiyi31Sandbox implements AutoCloseable {
    * {@link IllegalStateException} saying so when the port cannot be used (taken, or not allowed).
    */
   public static Huiyi31Sandbox start(int port) {
-    return start(port, System::nanoTime, new Registrations());
+    return start(port, System::nanoTime, new Registrations(), Set.of());
+  }
+
+  /**
+   * As {@link #start(int)}, for a sandbox that drifts from the contract in the documented ways
+   * {@code drifts} names (see {@link Drift}; none: the same as {@link #start(int)}). For testing
+   * drift checks, such as {@code huiyi31 drift}, and a client's tolerance of a changing platform.
+   */
+  public static Huiyi31Sandbox start(int port, Set<Drift> drifts) {
+    Objects.requireNonNull(drifts, "drifts == null");
+    return start(port, System::nanoTime, new Registrations(), drifts);
   }
 
   /** For tests: a sandbox whose tokens age on {@code nanoTime}, keeping registrations in {@code registrations}. */
   static Huiyi31Sandbox start(int port, LongSupplier nanoTime, Registrations registrations) {
+    return start(port, nanoTime, registrations, Set.of());
+  }
+
+  private static Huiyi31Sandbox start(int port, LongSupplier nanoTime, Registrations registrations, Set<Drift> drifts) {
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port must be between 0 and 65535, was " + port + ".");
     }
@@ -196,7 +219,7 @@ public final class Huiyi31Sandbox implements AutoCloseable {
         LIST_TYPES_PATH, new TypeListEndpoint(tokens, check),
         REGISTER_PATH, new RegisterEndpoint(check, registrations));
     try {
-      return new Huiyi31Sandbox(SandboxServer.start(port, endpoints), registrations);
+      return new Huiyi31Sandbox(SandboxServer.start(port, Drifting.apply(endpoints, drifts)), registrations);
     } catch (IOException e) {
       throw new IllegalStateException("Could not start the sandbox on 127.0.0.1:" + port + ": "
           + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
