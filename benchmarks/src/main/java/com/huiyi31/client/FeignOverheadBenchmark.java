@@ -70,7 +70,7 @@ public class FeignOverheadBenchmark {
         .retryer(new ConnectRetryer(2, Duration.ofMillis(100), Duration.ofSeconds(2), ConnectRetryer.THREAD_SLEEP,
             ConnectRetryer.RANDOM))
         .options(new Request.Options(timeout, timeout, false))
-        .invocationHandlerFactory(new ExceptionTranslator())
+        .invocationHandlerFactory(new ExceptionTranslator(Huiyi31Observer.NONE))
         .logger(new Logger.NoOpLogger())
         .logLevel(Logger.Level.NONE)
         .target(AttendeeApi.class, "http://127.0.0.1");

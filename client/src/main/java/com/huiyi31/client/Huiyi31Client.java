@@ -84,7 +84,7 @@ public final class Huiyi31Client implements AutoCloseable {
         .errorDecoder(new HttpErrorDecoder())
         .retryer(retryer)
         .options(new Request.Options(builder.connectTimeout, builder.readTimeout, false))
-        .invocationHandlerFactory(new ExceptionTranslator())
+        .invocationHandlerFactory(new ExceptionTranslator(builder.observer))
         .logger(builder.httpLogLevel == HttpLogLevel.NONE ? new Logger.NoOpLogger() : new RedactingLogger())
         .logLevel(RedactingLogger.feignLevel(builder.httpLogLevel));
     this.attendees = feign.get().target(AttendeeApi.class, baseUrl);
@@ -96,9 +96,10 @@ public final class Huiyi31Client implements AutoCloseable {
       TokenApi issuer = feign.get()
           .encoder(new FormEncoder(codec))
           .errorDecoder(new TokenProvider.IssuerErrors())
+          .invocationHandlerFactory(new ExceptionTranslator(null)) // observed by TokenProvider
           .target(TokenApi.class, issuerUrl);
       tokens = new TokenProvider(issuer, issuerUrl + "/connect/token", builder.appKey, builder.appSecret,
-          builder.nanoTime);
+          builder.nanoTime, builder.observer);
     }
     this.attendeeTypes = feign.get()
         .requestInterceptor(BearerAuth.interceptor(tokens))
@@ -204,8 +205,24 @@ public final class Huiyi31Client implements AutoCloseable {
     private String oauthBaseUrl;
     private Duration attendeeTypesCacheTtl = Duration.ofMinutes(5);
     private LongSupplier nanoTime = System::nanoTime;
+    private Huiyi31Observer observer = Huiyi31Observer.NONE;
 
     private Builder() {}
+
+    /**
+     * Who watches each call of an operation (metrics, tracing): one start and one end per call of
+     * {@code registerAttendee}, {@code listAttendeeTypes} and {@code requestAccessToken}, with
+     * its outcome, {@code businessCode} and HTTP status. Default {@link Huiyi31Observer#NONE}.
+     * For Micrometer: {@code observer(MicrometerObserver.of(meterRegistry))}
+     * ({@code com.huiyi31.client.micrometer}).
+     */
+    public Builder observer(Huiyi31Observer observer) {
+      if (observer == null) {
+        throw new Huiyi31ConfigurationException("observer is null; use Huiyi31Observer.NONE to observe nothing.");
+      }
+      this.observer = observer;
+      return this;
+    }
 
     /**
      * The app key and app secret issued by 31huiyi, for the operations that need an access

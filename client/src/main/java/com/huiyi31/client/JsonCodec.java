@@ -193,6 +193,7 @@ final class JsonCodec implements Encoder, Decoder {
     if (businessCode == null) {
       throw unreadable(response, "it has no businessCode, so it does not say whether the request succeeded");
     }
+    ObservedCall.businessCode(businessCode);
     if (businessCode != 0) {
       throw new Huiyi31BusinessException(HttpMessages.describe(response.request()), response.status(),
           businessCode, businessMessage);

@@ -53,9 +53,11 @@ final class OkHttpTransport implements Client {
 
   @Override
   public Response execute(Request request, Request.Options options) throws IOException {
+    ObservedCall.sending();
     okhttp3.Request.Builder call = toOkHttp(request);
     acquire();
     try (okhttp3.Response response = SendTracking.execute(scoped(options), call)) {
+      ObservedCall.answered(response.code());
       return toFeign(response, request);
     } finally {
       permits.release();

@@ -51,6 +51,7 @@ final class TokenProvider {
   private final String appKey;
   private final String appSecret;
   private final LongSupplier nanoTime;
+  private final Huiyi31Observer observer;
   private final AtomicReference<Token> current = new AtomicReference<>();
   /** The token request under way, if any: every caller that needs its result joins it. */
   private final AtomicReference<CompletableFuture<Token>> fetching = new AtomicReference<>();
@@ -58,12 +59,14 @@ final class TokenProvider {
   private volatile SharedFetch.Failure lastFailure;
   private volatile long nextEarlyRefresh;
 
-  TokenProvider(TokenApi issuer, String issuerUrl, String appKey, String appSecret, LongSupplier nanoTime) {
+  TokenProvider(TokenApi issuer, String issuerUrl, String appKey, String appSecret, LongSupplier nanoTime,
+      Huiyi31Observer observer) {
     this.issuer = issuer;
     this.issuerUrl = issuerUrl;
     this.appKey = appKey;
     this.appSecret = appSecret;
     this.nanoTime = nanoTime;
+    this.observer = observer;
   }
 
   /** A valid access token, fetching or refreshing one if needed. */
@@ -168,7 +171,25 @@ final class TokenProvider {
     return fetch(false, null);
   }
 
+  /**
+   * One token request, observed here rather than at the token API (whose calls are not observed)
+   * so that the observer sees the outcome the caller gets: an answer without a usable token is a
+   * failure, and an unreadable one is {@code NOT_SENT} for the operation that needed it.
+   */
   private Token fetch(boolean refresh, String refreshToken) {
+    ObservedCall call = ObservedCall.start(observer, "requestAccessToken");
+    Throwable error = null;
+    try {
+      return unobservedFetch(refresh, refreshToken);
+    } catch (RuntimeException | Error e) {
+      error = e;
+      throw e;
+    } finally {
+      call.end(error);
+    }
+  }
+
+  private Token unobservedFetch(boolean refresh, String refreshToken) {
     long sentAt = nanoTime.getAsLong(); // the token's life is counted from before it was asked for
     TokenResponse answer;
     try {

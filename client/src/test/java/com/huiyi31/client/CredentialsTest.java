@@ -56,7 +56,8 @@ class CredentialsTest {
 
   @Test
   void theTokenProviderPrintsNoSecret() {
-    TokenProvider provider = new TokenProvider(null, "https://oauth.example.com/connect/token", "key", SECRET, System::nanoTime);
+    TokenProvider provider = new TokenProvider(null, "https://oauth.example.com/connect/token", "key", SECRET, System::nanoTime,
+        Huiyi31Observer.NONE);
 
     assertThat(provider.toString()).contains("key", "****").doesNotContain(SECRET);
   }
