@@ -3,12 +3,16 @@ package com.huiyi31.release;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -71,29 +75,29 @@ class ReproducibleBuildTest {
   private static void copySources(Path from, Path to) throws IOException {
     if (Files.exists(to)) {
       try (Stream<Path> old = Files.walk(to)) {
-        for (Path path : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        for (Path path : old.sorted(Comparator.reverseOrder()).toList()) {
           Files.delete(path);
         }
       }
     }
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path source : (Iterable<Path>) files::iterator) {
-        Path relative = from.relativize(source);
-        boolean skipped = false;
-        for (Path part : relative) {
-          skipped |= NOT_COPIED.contains(part.toString());
+    Files.walkFileTree(from, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
+        if (!dir.equals(from) && NOT_COPIED.contains(dir.getFileName().toString())) {
+          return FileVisitResult.SKIP_SUBTREE;
         }
-        if (skipped) {
-          continue;
-        }
-        Path copy = to.resolve(relative.toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(copy);
-        } else {
-          Files.copy(source, copy, StandardCopyOption.COPY_ATTRIBUTES);
-        }
+        Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+        return FileVisitResult.CONTINUE;
       }
-    }
+
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+        if (!NOT_COPIED.contains(file.getFileName().toString())) {
+          Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        return FileVisitResult.CONTINUE;
+      }
+    });
   }
 
   private static String sha256(Path file) throws IOException {
