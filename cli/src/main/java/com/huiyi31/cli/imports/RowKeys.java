@@ -1,6 +1,9 @@
 package com.huiyi31.cli.imports;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -81,30 +84,43 @@ final class RowKeys {
     if (!Files.exists(journal)) {
       return generate();
     }
-    try {
-      return of(journal, header(Files.readString(journal, StandardCharsets.UTF_8)));
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(journal))) {
+      return of(journal, header(in));
     } catch (IOException e) {
       throw new InvalidImportException("The journal " + journal + " could not be read: " + e);
     }
   }
 
-  /** The details of a journal's first complete {@code JOURNAL} line, or null when it has none. */
-  private static Map<String, String> header(String journal) {
-    String[] lines = journal.split("\n", -1);
-    for (int i = 0; i < lines.length - 1; i++) { // the last element follows the last line break: torn or empty
-      String[] fields = lines[i].split("\t", -1);
-      if (fields.length >= 2 && fields[1].equals("JOURNAL")) {
-        Map<String, String> details = new HashMap<>();
-        for (int f = 2; f < fields.length; f++) {
-          int at = fields[f].indexOf('=');
-          if (at > 0) {
-            details.put(fields[f].substring(0, at), fields[f].substring(at + 1));
-          }
-        }
-        return details;
+  /**
+   * The details of a journal's first complete {@code JOURNAL} line (its second line), or null when
+   * it has none. Reads only up to it: a journal may be hundreds of megabytes.
+   */
+  private static Map<String, String> header(InputStream journal) throws IOException {
+    ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+    for (int b; (b = journal.read()) >= 0; ) {
+      if (b != '\n') {
+        line.write(b);
+        continue;
       }
+      // A complete line (a last one without its line break was torn by a crash, and does not count).
+      String[] fields = line.toString(StandardCharsets.UTF_8).split("\t", -1);
+      if (fields.length >= 2 && fields[1].equals("JOURNAL")) {
+        return details(fields);
+      }
+      line.reset();
     }
     return null;
+  }
+
+  private static Map<String, String> details(String[] fields) {
+    Map<String, String> details = new HashMap<>();
+    for (int f = 2; f < fields.length; f++) {
+      int at = fields[f].indexOf('=');
+      if (at > 0) {
+        details.put(fields[f].substring(0, at), fields[f].substring(at + 1));
+      }
+    }
+    return details;
   }
 
   /**
