@@ -54,9 +54,12 @@ final class RowKeys {
       + "against guessed rows. Do not edit.%n";
 
   private final byte[] key; // null: format 1
+  /** This thread's Mac under the key, ready for a row (doFinal resets it). */
+  private final ThreadLocal<Mac> rowMac;
 
   private RowKeys(byte[] key) {
     this.key = key;
+    this.rowMac = ThreadLocal.withInitial(() -> keyed(key));
   }
 
   /** The unkeyed hashes of format 1. */
@@ -232,18 +235,25 @@ final class RowKeys {
       row.accept(sha256::update);
       return HexFormat.of().formatHex(sha256.digest(), 0, 8);
     }
-    return HexFormat.of().formatHex(mac(key, row), 0, 16);
+    Mac mac = rowMac.get(); // looking up and keying a Mac for every row cost more than the MAC itself
+    row.accept(mac::update);
+    return HexFormat.of().formatHex(mac.doFinal(), 0, 16);
   }
 
-  private static byte[] mac(byte[] key, Consumer<Consumer<byte[]>> content) {
+  private static Mac keyed(byte[] key) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      content.accept(mac::update);
-      return mac.doFinal();
+      return mac;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("every Java runtime has HmacSHA256", e);
     }
+  }
+
+  private static byte[] mac(byte[] key, Consumer<Consumer<byte[]>> content) {
+    Mac mac = keyed(key);
+    content.accept(mac::update);
+    return mac.doFinal();
   }
 
   private static MessageDigest sha256() {
