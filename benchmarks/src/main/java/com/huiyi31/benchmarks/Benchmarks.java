@@ -17,7 +17,10 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Runs the benchmarks and prints one summary table per benchmark, each with ratios against
- * baselines measured in the same run: {@code java -jar benchmarks/target/benchmarks.jar [codec] [e2e] [import]}.
+ * baselines measured in the same run: {@code java -jar benchmarks/target/benchmarks.jar [codec] [e2e] [import] [startup]
+ * [latency] [memory] [library]} (all without arguments). The last four run the tool and the library in child
+ * processes; {@code -Dhuiyi31.bench.before=DIR} adds an earlier version (DIR holds its {@code huiyi31} launcher and
+ * {@code cli/target/huiyi31.jar}) measured in the same rounds; {@code -Dhuiyi31.bench.rounds=N} sets their rounds.
  */
 public final class Benchmarks {
 
@@ -34,7 +37,8 @@ public final class Benchmarks {
       one(args);
       return;
     }
-    List<String> which = args.length == 0 ? List.of("codec", "e2e", "import") : List.of(args);
+    List<String> which = args.length == 0 ? List.of("codec", "e2e", "import", "startup", "latency", "memory", "library")
+        : List.of(args);
     System.out.println("# huiyi31-client benchmarks");
     System.out.printf("%s, %d cores, Java %s%n%n", System.getProperty("os.name"),
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
@@ -46,6 +50,19 @@ public final class Benchmarks {
     }
     if (which.contains("import")) {
       bulkImport();
+    }
+    int rounds = Integer.getInteger("huiyi31.bench.rounds", 0);
+    if (which.contains("startup")) {
+      StartupBenchmark.run(rounds > 0 ? rounds : 11);
+    }
+    if (which.contains("latency")) {
+      LatencyBenchmark.run(rounds > 0 ? rounds : 3);
+    }
+    if (which.contains("memory")) {
+      MemoryBenchmark.run();
+    }
+    if (which.contains("library")) {
+      LibraryBenchmark.run(rounds > 0 ? rounds : 11);
     }
   }
 

@@ -5,7 +5,6 @@ import com.huiyi31.cli.imports.ImportSettings;
 import com.huiyi31.cli.imports.InvalidImportException;
 import com.huiyi31.cli.terminal.TerminalText;
 import com.huiyi31.client.Huiyi31Client;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -138,21 +137,19 @@ final class ImportCommand implements Callable<Integer> {
       }
       ImportRun.Verdict verdict;
       if (run.rowsToSend() == 0) {
-        verdict = run.verdict(); // nothing left to send: no connection, no sandbox
+        verdict = run.send(null, stderr, rawCsv); // nothing left to send: no connection, no sandbox; the results
       } else if (named != null) {
-        verdict = run.send(senders.apply(named.client), stderr);
+        verdict = run.send(senders.apply(named.client), stderr, rawCsv);
       } else {
         try (PlatformOptions.Connection connection = platform.connect(commandLine, concurrency)) {
-          verdict = run.send(senders.apply(connection.client), stderr);
+          verdict = run.send(senders.apply(connection.client), stderr, rawCsv);
         }
       }
-      try {
-        run.writeResult(rawCsv);
-      } catch (IOException e) {
+      if (run.resultFailure() != null) {
         // The journal holds every outcome: running the same command again sends nothing new and
         // writes the results.
-        stderr.println("The results could not be written to " + TerminalText.safe(settings.result() + " (" + e)
-            + "). Is the file open in another program? Run the same command again to write them.");
+        stderr.println("The results could not be written to " + TerminalText.safe(settings.result() + " ("
+            + run.resultFailure()) + "). Is the file open in another program? Run the same command again to write them.");
         verdict = ImportRun.Verdict.FAILED;
       }
       run.printSummary(stdout);

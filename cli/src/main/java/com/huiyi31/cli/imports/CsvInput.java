@@ -2,16 +2,19 @@ package com.huiyi31.cli.imports;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,11 +23,12 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * The input file: UTF-8 (with or without the byte order mark Excel writes) CSV whose first row
- * names the columns. Rows keep the line on which they start, for messages and the journal.
- * Entirely empty rows are skipped.
+ * The input file, read one row at a time (an import reads it twice: to validate every row, then
+ * to send them; see {@link ImportRun}), so that memory does not grow with its size: UTF-8 (with or
+ * without the byte order mark Excel writes) CSV whose first row names the columns. Rows keep the
+ * line on which they start, for messages and the journal. Entirely empty rows are skipped.
  */
-final class CsvInput {
+final class CsvInput implements AutoCloseable {
 
   /** The column that holds a row's ticket instead of a form answer (any letter case). */
   static final String TICKET_COLUMN = "ticket";
@@ -40,22 +44,31 @@ final class CsvInput {
    */
   record Row(int line, List<String> values, String shapeProblem, String hash) {}
 
-  private final List<String> columns;
-  private final List<Row> rows;
+  private final Path file;
+  private final CSVParser parser;
+  private final Iterator<CSVRecord> records;
+  private final RowKeys keys;
   private final boolean byteOrderMark;
+  private final List<String> columns;
+  private final int ticketColumn;
+  private long previousEnd;
 
-  private CsvInput(List<String> columns, List<Row> rows, boolean byteOrderMark) {
-    this.columns = columns;
-    this.rows = rows;
+  private CsvInput(Path file, CSVParser parser, RowKeys keys, boolean byteOrderMark) {
+    this.file = file;
+    this.parser = parser;
+    this.records = parser.iterator();
+    this.keys = keys;
     this.byteOrderMark = byteOrderMark;
+    this.columns = header();
+    int ticket = -1;
+    for (int i = 0; i < columns.size() && ticket < 0; i++) {
+      ticket = columns.get(i).equalsIgnoreCase(TICKET_COLUMN) ? i : -1;
+    }
+    this.ticketColumn = ticket;
   }
 
   List<String> columns() {
     return columns;
-  }
-
-  List<Row> rows() {
-    return rows;
   }
 
   /** Whether the file began with a UTF-8 byte order mark (the result CSV gets one too, for Excel). */
@@ -65,81 +78,93 @@ final class CsvInput {
 
   /** The index of the ticket column, or -1. */
   int ticketColumn() {
-    for (int i = 0; i < columns.size(); i++) {
-      if (columns.get(i).equalsIgnoreCase(TICKET_COLUMN)) {
-        return i;
-      }
-    }
-    return -1;
+    return ticketColumn;
   }
 
-  /** Reads {@code file}, each row tagged with {@code keys}: the keys of the journal the import continues or starts. */
-  static CsvInput read(Path file, RowKeys keys) {
+  /**
+   * Opens {@code file} and reads its header; each row will be tagged with {@code keys}: the keys of
+   * the journal the import continues or starts. Throws {@link InvalidImportException} when the file
+   * is missing, not UTF-8, not CSV, or its first line does not name the columns.
+   */
+  static CsvInput open(Path file, RowKeys keys) {
     // Strict decoding: a file saved as GBK (Excel's "CSV" in Chinese Windows) must be refused, not
     // turned into question marks and sent to the platform.
     CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(java.nio.file.Files.newInputStream(file), utf8))) {
+    BufferedReader reader = null;
+    try {
+      reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), utf8), 1 << 16);
       reader.mark(1);
       boolean bom = reader.read() == '\uFEFF';
       if (!bom) {
         reader.reset();
       }
-      return parse(reader, bom, keys);
-    } catch (CharacterCodingException e) {
-      throw notUtf8(file);
-    } catch (UncheckedIOException e) {
-      if (e.getCause() instanceof CharacterCodingException) {
-        throw notUtf8(file);
-      }
-      // Commons CSV's messages name the line and what is wrong, never the cell's value.
-      throw new InvalidImportException(file + " is not valid CSV: " + e.getCause().getMessage());
-    } catch (NoSuchFileException e) {
-      throw new InvalidImportException(file + " does not exist.");
-    } catch (IOException e) {
-      throw new InvalidImportException(file + " could not be read: " + e);
+      // No header handling by Commons CSV: the first record is the header, checked here, so that
+      // every problem with it gets a message of ours.
+      CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get();
+      CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get();
+      return new CsvInput(file, parser, keys, bom);
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(reader);
+      throw problem(file, e);
     }
   }
 
-  private static InvalidImportException notUtf8(Path file) {
-    return new InvalidImportException(file + " is not UTF-8 text. In Excel, save it as \"CSV UTF-8 (Comma delimited)\".");
+  /**
+   * The number of lines of {@code file} (line breaks + 1): no row starts on a later line. Reads
+   * the bytes only, quickly; throws {@link InvalidImportException} when the file cannot be read.
+   */
+  static int lineCount(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] buffer = new byte[1 << 16];
+      long lines = 1;
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        for (int i = 0; i < n; i++) {
+          if (buffer[i] == '\n') {
+            lines++;
+          }
+        }
+      }
+      return (int) Math.min(lines, Integer.MAX_VALUE);
+    } catch (IOException e) {
+      throw problem(file, e);
+    }
   }
 
-  private static CsvInput parse(BufferedReader reader, boolean bom, RowKeys keys) throws IOException {
-    // No header handling by Commons CSV: the first record is the header, checked here, so that
-    // every problem with it gets a message of ours.
-    CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get();
-    try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
-      List<String> columns = null;
-      List<Row> rows = new ArrayList<>();
-      long previousEnd = 0;
-      for (CSVRecord record : parser) {
+  /** The next data row, or null after the last one. Throws {@link InvalidImportException} as {@link #open} does. */
+  Row next() {
+    try {
+      while (records.hasNext()) {
+        CSVRecord record = records.next();
         int line = Math.toIntExact(previousEnd + 1);
         previousEnd = parser.getCurrentLineNumber();
         List<String> values = record.toList();
-        if (values.stream().allMatch(String::isBlank)) {
-          if (columns == null) {
-            throw new InvalidImportException("The first line must name the columns (FullName, Mobile, ...), but line "
-                + line + " is empty.");
-          }
-          continue;
-        }
-        if (columns == null) {
-          columns = header(values);
-        } else {
-          rows.add(row(columns, line, values, keys));
+        if (!values.stream().allMatch(String::isBlank)) {
+          return row(line, values);
         }
       }
-      if (columns == null || rows.isEmpty()) {
-        throw new InvalidImportException("The file has no rows to import (the first line names the columns, "
-            + "each further line is one attendee).");
-      }
-      return new CsvInput(columns, rows, bom);
+      return null;
+    } catch (RuntimeException e) {
+      throw problem(file, e);
     }
   }
 
-  private static List<String> header(List<String> values) {
-    List<String> columns = new ArrayList<>();
+  @Override
+  public void close() {
+    closeQuietly(parser);
+  }
+
+  private List<String> header() {
+    if (!records.hasNext()) {
+      throw noRows();
+    }
+    CSVRecord record = records.next();
+    previousEnd = parser.getCurrentLineNumber();
+    List<String> values = record.toList();
+    if (values.stream().allMatch(String::isBlank)) {
+      throw new InvalidImportException("The first line must name the columns (FullName, Mobile, ...), but line 1 is empty.");
+    }
+    List<String> names = new ArrayList<>();
     Map<String, Integer> seen = new HashMap<>();
     for (int i = 0; i < values.size(); i++) {
       String name = values.get(i).strip();
@@ -152,12 +177,18 @@ final class CsvInput {
         throw new InvalidImportException("Columns " + (before + 1) + " and " + (i + 1) + " are both named \"" + name
             + "\" (names are compared ignoring case): keep one.");
       }
-      columns.add(name);
+      names.add(name);
     }
-    return List.copyOf(columns);
+    return List.copyOf(names);
   }
 
-  private static Row row(List<String> columns, int line, List<String> values, RowKeys keys) {
+  /** Thrown when the file has a header but no row (or nothing at all). */
+  static InvalidImportException noRows() {
+    return new InvalidImportException("The file has no rows to import (the first line names the columns, "
+        + "each further line is one attendee).");
+  }
+
+  private Row row(int line, List<String> values) {
     String problem = null;
     List<String> cells = new ArrayList<>(values);
     if (cells.size() > columns.size()) {
@@ -177,6 +208,38 @@ final class CsvInput {
       cells.add("");
     }
     return new Row(line, List.copyOf(cells), problem, keys.of(columns, cells));
+  }
+
+  private static InvalidImportException problem(Path file, Exception e) {
+    if (e instanceof InvalidImportException invalid) {
+      return invalid;
+    }
+    Throwable cause = e instanceof UncheckedIOException ? e.getCause() : e;
+    if (cause instanceof CharacterCodingException) {
+      return new InvalidImportException(file + " is not UTF-8 text. In Excel, save it as \"CSV UTF-8 (Comma delimited)\".");
+    }
+    if (cause instanceof NoSuchFileException) {
+      return new InvalidImportException(file + " does not exist.");
+    }
+    if (e instanceof UncheckedIOException) {
+      // Commons CSV's messages name the line and what is wrong, never the cell's value.
+      return new InvalidImportException(file + " is not valid CSV: " + cause.getMessage());
+    }
+    if (e instanceof RuntimeException runtime) {
+      throw runtime; // not the file's fault
+    }
+    return new InvalidImportException(file + " could not be read: " + cause);
+  }
+
+  private static void closeQuietly(AutoCloseable closeable) {
+    if (closeable == null) {
+      return;
+    }
+    try {
+      closeable.close();
+    } catch (Exception e) {
+      // nothing was written: nothing to lose
+    }
   }
 
   /**

@@ -1,15 +1,15 @@
 package com.huiyi31.cli.imports;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
- * What an import does, decided before anything is sent: every valid row, what the journal says of
- * it, and whether this run sends it. By the row's outcome in the journal (see {@link RowOutcome}):
+ * What an import does, decided before anything is sent, by reading the whole file once: every row
+ * valid, the file unchanged where the journal knows it, and for each row whether this run sends
+ * it, by its outcome in the journal (see {@link RowOutcome}):
  * <ul>
  *   <li>none, NOT_SENT, NOT_PROCESSED: sent (nothing exists on the platform);
  *   <li>REGISTERED: skipped, its order reported again;
@@ -18,16 +18,20 @@ import java.util.stream.Collectors;
  *   <li>UNKNOWN, or SENDING without an outcome: listed for a person to check, sent only with
  *       --resend-unknown (the platform may have registered it: sending again may register twice).
  * </ul>
+ * The plan keeps counts, not rows: the sending pass reads the file again and asks {@link #recheck}
+ * for each row, which also makes sure it is the row this pass validated (8 bytes per row: a
+ * fingerprint of its line and tag).
  */
 final class ImportPlan {
 
   /**
-   * One valid row.
+   * One valid row and what this run does with it.
    *
-   * @param journaled what the journal says of it, or null when no run has tried it
+   * @param journaledState the state the journal holds for the row, or null when no run has tried it
+   * @param earlierUncertain an attempt before the journal's latest one may have registered the row
    * @param send whether this run sends it
    */
-  record PlannedRow(RowRequest request, Journal.RowHistory journaled, boolean send) {
+  record PlannedRow(RowRequest request, Journal.State journaledState, boolean earlierUncertain, boolean send) {
 
     int line() {
       return request.row.line();
@@ -35,49 +39,89 @@ final class ImportPlan {
 
     /** The outcome the journal holds for the row, or null when no run has tried it. */
     RowOutcome journaledOutcome() {
-      return journaled == null ? null : RowOutcome.of(journaled.last().state());
+      return journaledState == null ? null : RowOutcome.of(journaledState);
     }
 
     /** An earlier attempt's outcome is unknown: a registration now may be the row's second order. */
     boolean earlierAttemptUnknown() {
-      return journaled != null && (journaled.uncertain() || journaled.earlierUncertain());
+      return journaledState != null && (RowOutcome.of(journaledState) == RowOutcome.UNKNOWN || earlierUncertain);
     }
   }
 
-  private final CsvInput input;
-  private final List<PlannedRow> rows;
-  private final List<PlannedRow> toSend;
-  private final List<PlannedRow> skipped;
+  private final ImportSettings settings;
+  private final JournalIndex journal;
+  private final Map<String, Long> skippedByStatus = new TreeMap<>();
+  private long[] fingerprints = new long[1024];
+  private int rows;
+  private int toSend;
+  private long registeredBefore;
+  private String type;
+  private boolean byteOrderMark;
+  private List<String> columns;
 
-  private ImportPlan(CsvInput input, List<PlannedRow> rows) {
-    this.input = input;
-    this.rows = List.copyOf(rows);
-    this.toSend = rows.stream().filter(PlannedRow::send).toList();
-    this.skipped = rows.stream().filter(row -> !row.send()).toList();
+  private ImportPlan(ImportSettings settings, JournalIndex journal) {
+    this.settings = settings;
+    this.journal = journal;
   }
 
   /**
-   * Plans the valid rows of {@code input} against the journal's {@code history}. Throws
-   * {@link InvalidImportException} when the file changed since the journal was written: rows are
-   * matched to the journal by line and content, so the journal could not be continued safely.
+   * Reads every row of {@code input} and plans it against {@code journal}. Throws
+   * {@link InvalidImportException} listing the invalid rows, or when the file changed since the
+   * journal was written (rows are matched to the journal by line and content, so the journal could
+   * not be continued safely).
    */
-  static ImportPlan of(CsvInput input, List<RowRequest> valid, Map<Integer, Journal.RowHistory> history,
-      ImportSettings settings) {
-    checkUnchanged(settings.journal(), input, history);
-    List<PlannedRow> rows = new ArrayList<>();
-    for (RowRequest request : valid) {
-      Journal.RowHistory journaled = history.get(request.row.line());
-      rows.add(new PlannedRow(request, journaled, sends(journaled, settings)));
+  static ImportPlan of(CsvInput input, JournalIndex journal, ImportSettings settings) {
+    ImportPlan plan = new ImportPlan(settings, journal);
+    plan.columns = input.columns();
+    plan.byteOrderMark = input.byteOrderMark();
+    RowValidation validation = new RowValidation(input, settings);
+    List<String> changed = new ArrayList<>();
+    int changedCount = 0;
+    for (CsvInput.Row row; (row = input.next()) != null; ) {
+      RowRequest request = validation.check(row);
+      if (validation.optionProblem()) {
+        break; // every row has it
+      }
+      if (plan.type == null && request.request != null) {
+        // The type id every request carries: with names, the one the type's name was resolved to, so
+        // that a run by --type-name and one by --type share the journal of the same import.
+        plan.type = request.request.getAttendeeTypeId();
+      }
+      Journal.State state = journal.state(row.line());
+      if (state != null) {
+        journal.markSeen(row.line());
+        if (journal.tag(row.line()) != JournalIndex.tag(row.hash()) && changedCount++ < ImportReport.LISTED_LINES) {
+          changed.add("line " + row.line() + " (" + state + ") has different content");
+        }
+      }
+      plan.count(plan.plan(request));
+      if (plan.rows == plan.fingerprints.length) {
+        plan.fingerprints = Arrays.copyOf(plan.fingerprints, plan.rows * 2);
+      }
+      plan.fingerprints[plan.rows++] = fingerprint(row);
     }
-    return new ImportPlan(input, rows);
+    if (validation.rows() == 0) {
+      throw CsvInput.noRows();
+    }
+    validation.requireValid();
+    journal.checkHeader(settings.event(), plan.type);
+    checkUnchanged(journal, changed, changedCount);
+    return plan;
   }
 
-  /** Whether a run with {@code settings} sends a row the journal left so. */
-  private static boolean sends(Journal.RowHistory journaled, ImportSettings settings) {
+  /** What this run does with a row, by what the journal says of it. */
+  private PlannedRow plan(RowRequest request) {
+    int line = request.row.line();
+    Journal.State state = journal.state(line);
+    return new PlannedRow(request, state, journal.earlierUncertain(line), sends(state, settings));
+  }
+
+  /** Whether a run with {@code settings} sends a row the journal left so (null: never tried). */
+  private static boolean sends(Journal.State journaled, ImportSettings settings) {
     if (journaled == null) {
       return true;
     }
-    return switch (RowOutcome.of(journaled.last().state())) {
+    return switch (RowOutcome.of(journaled)) {
       case REGISTERED -> false;
       case REFUSED -> settings.retryRefused();
       case UNKNOWN -> settings.resendUnknown(); // also a SENDING without an outcome: it was in flight
@@ -85,56 +129,96 @@ final class ImportPlan {
     };
   }
 
-  CsvInput input() {
-    return input;
+  private void count(PlannedRow row) {
+    if (row.send()) {
+      toSend++;
+      return;
+    }
+    RowOutcome outcome = row.journaledOutcome();
+    skippedByStatus.merge(outcome.status(), 1L, Long::sum);
+    if (outcome == RowOutcome.REGISTERED) {
+      registeredBefore++;
+    }
   }
 
-  /** Every valid row, in file order. */
-  List<PlannedRow> rows() {
+  /** A row's line and tag in 64 bits: a different row on the line, or the row on another line, differs. */
+  private static long fingerprint(CsvInput.Row row) {
+    return JournalIndex.tag(row.hash()) * 0x9E3779B97F4A7C15L + row.line();
+  }
+
+  /**
+   * For the sending pass: the plan of the {@code ordinal}-th row (from 0), or null when it is not
+   * the row validated in that place (the file changed since it was validated) or is now invalid.
+   */
+  PlannedRow recheck(RowRequest request, int ordinal) {
+    if (ordinal >= rows || fingerprints[ordinal] != fingerprint(request.row) || !request.problems.isEmpty()
+        || request.request == null) {
+      return null;
+    }
+    return plan(request);
+  }
+
+  JournalIndex journal() {
+    return journal;
+  }
+
+  /** The input's columns, and whether it began with a byte order mark (for the result file). */
+  List<String> columns() {
+    return columns;
+  }
+
+  boolean byteOrderMark() {
+    return byteOrderMark;
+  }
+
+  /** The attendee type id every row is sent with. */
+  String type() {
+    return type;
+  }
+
+  /** Every row of the file (all valid). */
+  int rows() {
     return rows;
   }
 
-  /** The rows this run sends, in file order. */
-  List<PlannedRow> toSend() {
+  /** The rows this run sends. */
+  int toSend() {
     return toSend;
   }
 
-  /** The rows this run leaves as the journal has them, in file order. */
-  List<PlannedRow> skipped() {
-    return skipped;
+  /** The rows this run leaves as the journal has them, by their status. */
+  Map<String, Long> skippedByStatus() {
+    return skippedByStatus;
   }
 
   /** Whether an earlier run journaled any of the rows. */
   boolean continuesAJournal() {
-    return rows.stream().anyMatch(row -> row.journaled() != null);
+    return journal.journaledLines() > 0;
   }
 
   /** Rows skipped because an earlier run registered them. */
   long registeredBefore() {
-    return skipped.stream().filter(row -> row.journaledOutcome() == RowOutcome.REGISTERED).count();
+    return registeredBefore;
   }
 
-  private static void checkUnchanged(Path journalPath, CsvInput input, Map<Integer, Journal.RowHistory> history) {
-    Map<Integer, CsvInput.Row> byLine = input.rows().stream()
-        .collect(Collectors.toMap(CsvInput.Row::line, row -> row));
-    List<String> changed = new ArrayList<>();
-    new TreeMap<>(history).forEach((line, entry) -> {
-      CsvInput.Row row = byLine.get(line);
-      if (row == null) {
-        changed.add("line " + line + " (" + entry.last().state() + ") is no longer a row of the file");
-      } else if (!row.hash().equals(entry.last().hash())) {
-        changed.add("line " + line + " (" + entry.last().state() + ") has different content");
-      }
-    });
-    if (changed.isEmpty()) {
+  private static void checkUnchanged(JournalIndex journal, List<String> changed, int changedCount) {
+    int missingCount = journal.unseenCount();
+    if (changedCount == 0 && missingCount == 0) {
       return;
     }
-    StringBuilder message = new StringBuilder("The file changed since the journal ").append(journalPath)
+    // Both lists are in line order: merged, the first LISTED_LINES of all.
+    List<String[]> problems = new ArrayList<>();
+    changed.forEach(text -> problems.add(new String[] {text.replaceAll("line (\\d+).*", "$1"), text}));
+    journal.unseen(ImportReport.LISTED_LINES).forEach(text -> problems.add(new String[] {
+        text.replaceAll("line (-?\\d+).*", "$1"), text + " is no longer a row of the file"}));
+    problems.sort((a, b) -> Long.compare(Long.parseLong(a[0]), Long.parseLong(b[0])));
+    int total = changedCount + missingCount;
+    StringBuilder message = new StringBuilder("The file changed since the journal ").append(journal.path())
         .append(" was written, so it cannot continue that import. Nothing was sent.");
-    changed.stream().limit(ImportReport.LISTED_LINES)
-        .forEach(line -> message.append(System.lineSeparator()).append("  ").append(line));
-    if (changed.size() > ImportReport.LISTED_LINES) {
-      message.append(System.lineSeparator()).append("  and ").append(changed.size() - ImportReport.LISTED_LINES).append(" more");
+    problems.stream().limit(ImportReport.LISTED_LINES)
+        .forEach(problem -> message.append(System.lineSeparator()).append("  ").append(problem[1]));
+    if (total > ImportReport.LISTED_LINES) {
+      message.append(System.lineSeparator()).append("  and ").append(total - ImportReport.LISTED_LINES).append(" more");
     }
     message.append(System.lineSeparator()).append("Rows are matched to the journal by line number and content: a row "
         + "edited, inserted or deleted above others would be skipped or registered twice. Restore the file (new rows "

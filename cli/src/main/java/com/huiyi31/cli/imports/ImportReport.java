@@ -3,6 +3,7 @@ package com.huiyi31.cli.imports;
 import com.huiyi31.cli.terminal.TerminalText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,45 +13,92 @@ import java.util.stream.Collectors;
 /**
  * What an import tells a person on standard output: for --dry-run what a run would send
  * ({@link #printDryRun}); after a run, the rows counted by status and the lines to look at
- * ({@link #printSummary}). The result file ({@link ResultCsv}) has every row.
- *
- * @param results every row's result, by line
- * @param journalFailure why the journal could not be written, or null
+ * ({@link #printSummary}). The result file ({@link ResultCsv}) has every row; this keeps counts and
+ * the first {@link #LISTED_LINES} lines of each list, fed one row at a time ({@link #add}).
  */
-record ImportReport(ImportPlan plan, Map<Integer, RowResult> results, Path resultFile, Path journalFile,
-    String journalFailure) {
+final class ImportReport {
 
   /** At most this many lines are listed in a message; the results file has them all. */
   static final int LISTED_LINES = 50;
 
+  /** One list of lines to look at: its title, which rows belong in it, the first lines and how many. */
+  private static final class Lines {
+    final String title;
+    final Predicate<RowResult> which;
+    final List<Integer> first = new ArrayList<>();
+    long count;
+
+    Lines(String title, Predicate<RowResult> which) {
+      this.title = title;
+      this.which = which;
+    }
+  }
+
+  private final long registeredBefore;
+  private final Path resultFile;
+  private final Path journalFile;
+  private final Map<String, Long> byStatus = new TreeMap<>();
+  private final List<Lines> lists = List.of(
+      new Lines("Refused by the platform (not sent again unless --retry-refused)",
+          result -> result.outcome() == RowOutcome.REFUSED),
+      new Lines("Not sent or not processed (a re-run sends them)", result -> result.outcome().nothingOnThePlatform()),
+      new Lines("Outcome unknown: the platform may have registered them. Check them on the platform; a re-run "
+          + "sends them only with --resend-unknown (which registers twice any that were registered)",
+          result -> result.outcome() == RowOutcome.UNKNOWN),
+      new Lines("Registered after an attempt whose outcome was unknown: check the platform for a second order",
+          RowResult::earlierAttemptUnknown));
+  private long rows;
+  private long registered;
+
+  /** @param registeredBefore rows an earlier run registered (skipped by this one) */
+  ImportReport(long registeredBefore, Path resultFile, Path journalFile) {
+    this.registeredBefore = registeredBefore;
+    this.resultFile = resultFile;
+    this.journalFile = journalFile;
+  }
+
+  /** The next row's result, in file order. */
+  void add(int line, RowResult result) {
+    rows++;
+    byStatus.merge(result.status(), 1L, Long::sum);
+    if (result.registered()) {
+      registered++;
+    }
+    for (Lines list : lists) {
+      if (list.which.test(result) && list.count++ < LISTED_LINES) {
+        list.first.add(line);
+      }
+    }
+  }
+
+  /** Whether every row added is registered. */
+  boolean allRegistered() {
+    return registered == rows;
+  }
+
   /** For --dry-run: the rows are valid, what the journal already holds, and what a run would send. */
   static void printDryRun(PrintWriter out, ImportPlan plan, Path journalFile) {
-    out.println("All " + plan.rows().size() + " rows are valid. Nothing was sent (--dry-run).");
+    out.println("All " + plan.rows() + " rows are valid. Nothing was sent (--dry-run).");
     if (plan.continuesAJournal()) {
-      List<RowResult> skipped = plan.skipped().stream().map(row -> RowResult.asJournaled(row.journaled()))
-          .collect(Collectors.toList());
-      printCounts(out, "Already in the journal " + TerminalText.safe(journalFile.toString()) + ": ", skipped,
+      printCounts(out, "Already in the journal " + TerminalText.safe(journalFile.toString()) + ": ", plan.skippedByStatus(),
           plan.registeredBefore());
     }
-    out.println("An import would send " + plan.toSend().size() + " rows.");
+    out.println("An import would send " + plan.toSend() + " rows.");
     out.flush();
   }
 
-  /** What happened, with the lines a person has to look at. */
-  void printSummary(PrintWriter out) {
-    List<RowResult> all = plan.input().rows().stream().map(row -> results.get(row.line())).collect(Collectors.toList());
-    printCounts(out, plan.rows().size() + " rows: ", all, plan.registeredBefore());
+  /** What happened, with the lines a person has to look at; {@code journalFailure}: why the journal could not be written, or null. */
+  void printSummary(PrintWriter out, String journalFailure) {
+    printCounts(out, rows + " rows: ", byStatus, registeredBefore);
     out.println("Results: " + TerminalText.safe(resultFile.toString())); // a file name is anyone's text
     out.println("Journal: " + TerminalText.safe(journalFile.toString()));
-    listLines(out, "Refused by the platform (not sent again unless --retry-refused)",
-        result -> result.outcome() == RowOutcome.REFUSED);
-    listLines(out, "Not sent or not processed (a re-run sends them)",
-        result -> result.outcome().nothingOnThePlatform());
-    listLines(out, "Outcome unknown: the platform may have registered them. Check them on the platform; a re-run "
-        + "sends them only with --resend-unknown (which registers twice any that were registered)",
-        result -> result.outcome() == RowOutcome.UNKNOWN);
-    listLines(out, "Registered after an attempt whose outcome was unknown: check the platform for a second order",
-        RowResult::earlierAttemptUnknown);
+    for (Lines list : lists) {
+      if (list.count > 0) {
+        String listed = list.first.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        out.println(list.title + ": line" + (list.count == 1 ? " " : "s ") + listed
+            + (list.count > LISTED_LINES ? " and " + (list.count - LISTED_LINES) + " more (see the results file)" : "") + ".");
+      }
+    }
     if (journalFailure != null) {
       out.println("The journal could not be written (" + TerminalText.safe(journalFailure)
           + "): the rows in flight then count as unknown.");
@@ -59,24 +107,11 @@ record ImportReport(ImportPlan plan, Map<Integer, RowResult> results, Path resul
   }
 
   /** "3 rows: 1 REFUSED, 2 REGISTERED (1 by an earlier run)." */
-  private static void printCounts(PrintWriter out, String prefix, List<RowResult> results, long earlier) {
-    Map<String, Long> byStatus = results.stream()
-        .collect(Collectors.groupingBy(RowResult::status, TreeMap::new, Collectors.counting()));
+  private static void printCounts(PrintWriter out, String prefix, Map<String, Long> byStatus, long earlier) {
     String counts = byStatus.entrySet().stream()
         .map(entry -> entry.getValue() + " " + entry.getKey()
             + (entry.getKey().equals(RowOutcome.REGISTERED.status()) && earlier > 0 ? " (" + earlier + " by an earlier run)" : ""))
         .collect(Collectors.joining(", "));
     out.println(prefix + (counts.isEmpty() ? "none" : counts) + ".");
-  }
-
-  private void listLines(PrintWriter out, String title, Predicate<RowResult> which) {
-    List<Integer> lines = plan.input().rows().stream().map(CsvInput.Row::line).filter(line -> which.test(results.get(line)))
-        .collect(Collectors.toList());
-    if (lines.isEmpty()) {
-      return;
-    }
-    String listed = lines.stream().limit(LISTED_LINES).map(String::valueOf).collect(Collectors.joining(", "));
-    out.println(title + ": line" + (lines.size() == 1 ? " " : "s ") + listed
-        + (lines.size() > LISTED_LINES ? " and " + (lines.size() - LISTED_LINES) + " more (see the results file)" : "") + ".");
   }
 }

@@ -5,19 +5,23 @@ import com.huiyi31.client.model.RegisterAttendeeResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.ArrayDeque;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One {@code huiyi31 import}, in the order of the work:
+ * One {@code huiyi31 import}, in the order of the work. The file is read twice, one row at a time,
+ * so that memory does not grow with its size (docs/benchmarks.md, "Memory"):
  * <ol>
- *   <li>{@link #prepare}: read the file ({@link CsvInput}), validate every row
- *       ({@link RowValidation}) and plan against the journal ({@link ImportPlan}); nothing is sent;
- *   <li>{@link #send}: send the planned rows and journal each ({@link SendingWorkers});
- *   <li>{@link #writeResult} ({@link ResultCsv}) and {@link #printSummary} ({@link ImportReport}).
+ *   <li>{@link #prepare}: read the journal ({@link JournalIndex}), read the file ({@link CsvInput}),
+ *       validate every row ({@link RowValidation}) and plan it ({@link ImportPlan}); nothing is sent;
+ *   <li>{@link #send}: read the file again and, in file order, hand each row to send to the workers
+ *       ({@link SendingWorkers}), which journal each, and write each row's result as soon as it and
+ *       every row before it have one ({@link ResultCsv.Writer}, {@link ImportReport});
+ *   <li>{@link #printSummary}.
  * </ol>
  * {@link #verdict} says how it went, for the exit code.
  */
@@ -39,50 +43,53 @@ public final class ImportRun implements AutoCloseable {
     RegisterAttendeeResponse send(RegisterAttendeeRequest request);
   }
 
+  /** One row on its way to the result file: its cells, and its result once known. */
+  private record Pending(CsvInput.Row row, CompletableFuture<RowResult> result) {}
+
   private final ImportSettings settings;
   private final ImportPlan plan;
   private final RowKeys keys;
   private final Journal journal; // null for a dry run
-  private final Map<Integer, RowResult> results = new HashMap<>(); // the skipped rows', then every row's
+  private final ImportReport report;
   private final CountDownLatch closed = new CountDownLatch(1);
   private SendingWorkers workers; // once sending started
   private Thread shutdownHook;
+  private String resultFailure;
+  private String stopReason; // why the rest was not sent, when the file changed while sending
 
   private ImportRun(ImportSettings settings, ImportPlan plan, RowKeys keys, Journal journal) {
     this.settings = settings;
     this.plan = plan;
     this.keys = keys;
     this.journal = journal;
-    for (ImportPlan.PlannedRow row : plan.skipped()) {
-      results.put(row.line(), RowResult.asJournaled(row.journaled()));
-    }
+    this.report = new ImportReport(plan.registeredBefore(), settings.result(), settings.journal());
   }
 
   /**
-   * Reads the file, validates every row and checks the journal; sends nothing. Throws
-   * {@link InvalidImportException} listing every bad row (line and reason, no value), or what
-   * is wrong with the file or the journal. Opens and locks the journal unless it is a dry run.
+   * Reads the journal and the file, validates every row and plans it; sends nothing. Throws
+   * {@link InvalidImportException} listing the bad rows (line and reason, no value), or what is
+   * wrong with the file or the journal. Opens and locks the journal unless it is a dry run.
    */
   public static ImportRun prepare(ImportSettings settings) throws IOException {
     checkDistinct(settings);
     // The journal's keys first: each row is read with its tag in the journal (RowKeys).
     RowKeys keys = RowKeys.forJournal(settings.journal());
-    CsvInput input = CsvInput.read(settings.input(), keys);
-    List<RowRequest> rows = RowValidation.requireValid(input, settings);
-    // The type id every request carries: with names, the one the type's name was resolved to, so
-    // that a run by --type-name and one by --type share the journal of the same import.
-    String type = rows.get(0).request.getAttendeeTypeId();
-    if (settings.dryRun()) {
-      Map<Integer, Journal.RowHistory> history = Journal.read(settings.journal(), settings.event(), type);
-      return new ImportRun(settings, ImportPlan.of(input, rows, history, settings), keys, null);
-    }
-    Journal journal = Journal.open(settings.journal(), settings.event(), type, keys);
-    try {
-      return new ImportRun(settings, ImportPlan.of(input, rows, journal.history(), settings), keys, journal);
+    JournalIndex history = JournalIndex.read(settings.journal(), CsvInput.lineCount(settings.input()));
+    ImportPlan plan;
+    try (CsvInput input = CsvInput.open(settings.input(), keys)) {
+      plan = ImportPlan.of(input, history, settings);
     } catch (RuntimeException e) {
-      journal.close();
+      history.close();
       throw e;
     }
+    if (settings.dryRun()) {
+      history.close();
+      return new ImportRun(settings, plan, keys, null);
+    }
+    // Locked only now, so that an invalid file leaves no journal; one that another import wrote to
+    // since it was read above is refused.
+    Journal journal = Journal.open(settings.journal(), settings.event(), plan.type(), keys, history);
+    return new ImportRun(settings, plan, keys, journal);
   }
 
   /** What a person should know before the run: that the journal is of an earlier version's format, say. */
@@ -98,7 +105,7 @@ public final class ImportRun implements AutoCloseable {
 
   /** Rows this run will send. */
   public int rowsToSend() {
-    return plan.toSend().size();
+    return plan.toSend();
   }
 
   /** For --dry-run: what a run would do. */
@@ -107,44 +114,176 @@ public final class ImportRun implements AutoCloseable {
   }
 
   /**
-   * Sends the rows that need it, {@code concurrency} at a time and at most {@code rate} per
-   * second, journaling each before and after, and shows progress on {@code err}.
+   * Reads the file again and sends the rows that need it with {@code sender} (null when there are
+   * none: then only the results are written), {@code concurrency} at a time and at most
+   * {@code rate} per second, journaling each before and after, with progress on {@code err}; and
+   * writes the result file, {@code rawCells}: every cell exactly as it is, else safe to open in a
+   * spreadsheet (see {@link ResultCsv}). When the results cannot be written the import goes on
+   * (the journal holds every outcome) and {@link #resultFailure} says why.
    */
-  public Verdict send(Sender sender, PrintWriter err) throws IOException {
+  public Verdict send(Sender sender, PrintWriter err, boolean rawCells) throws IOException {
     if (journal == null) {
       throw new IllegalStateException("a dry run sends nothing");
     }
-    if (plan.toSend().isEmpty()) {
-      return verdict();
+    if (plan.toSend() > 0) {
+      workers = new SendingWorkers(journal, settings, plan.toSend(), sender, err);
+      installShutdownHook(workers);
     }
-    workers = new SendingWorkers(journal, settings, plan.toSend());
-    installShutdownHook(workers);
-    results.putAll(workers.sendAll(sender, err));
+    ResultCsv.Writer results = openResults(rawCells);
+    Throwable failure = null;
+    try {
+      try (CsvInput input = CsvInput.open(settings.input(), keys)) {
+        // Rows on their way, oldest first: a slow row holds back the result file, not the sending,
+        // until this many rows wait behind it (so memory stays bounded).
+        ArrayDeque<Pending> pending = new ArrayDeque<>();
+        int window = Math.max(1024, 128 * settings.concurrency());
+        int ordinal = 0;
+        while (failure == null) {
+          CsvInput.Row row = nextRow(input);
+          if (row == null) {
+            break;
+          }
+          pending.add(new Pending(row, resultOf(RowValidation.request(input, row, settings), ordinal++)));
+          failure = writeDone(pending, results, pending.size() >= window, failure);
+        }
+        while (!pending.isEmpty()) {
+          failure = writeDone(pending, results, true, failure);
+        }
+      } finally {
+        if (workers != null) {
+          workers.finish(failure == null ? err : null);
+        } else if (stopReason != null) {
+          err.println("Stopped: " + com.huiyi31.cli.terminal.TerminalText.safe(stopReason) + ".");
+          err.flush();
+        }
+      }
+      if (failure != null) {
+        throw new IllegalStateException("an import worker failed", failure);
+      }
+      commit(results);
+    } finally {
+      if (results != null) {
+        results.close();
+      }
+    }
     return verdict();
   }
 
-  /** How the import stands now (after {@link #send}, or instead of it when there is nothing to send). */
+  /** The next row of the second reading, or null at its end, or when the file can no longer be read. */
+  private CsvInput.Row nextRow(CsvInput input) {
+    try {
+      return input.next();
+    } catch (InvalidImportException e) {
+      changed("the file changed since it was validated (" + e.getMessage() + ")");
+      resultFailure = "the input could not be read again, so its remaining rows have no results";
+      return null;
+    }
+  }
+
+  /** Sends nothing more (the file is not what was validated); the first reason is kept. */
+  private void changed(String reason) {
+    if (stopReason == null) {
+      stopReason = reason;
+    }
+    if (workers != null) {
+      workers.stop(reason);
+    }
+  }
+
+  /** The result of a row: sent by a worker, or known now (skipped, or not sent because the run stopped). */
+  private CompletableFuture<RowResult> resultOf(RowRequest request, int ordinal) {
+    int line = request.row.line();
+    ImportPlan.PlannedRow row = plan.recheck(request, ordinal);
+    if (row == null) { // what was validated is not what is read now
+      changed("the file changed since it was validated (line " + line + "): run the same command again");
+    }
+    if (row == null || !row.send()) {
+      JournalIndex index = journal.index();
+      return CompletableFuture.completedFuture(index.state(line) != null ? RowResult.asJournaled(index.history(line))
+          : RowResult.notReached(workers != null && workers.stopReason() != null ? workers.stopReason() : stopReason));
+    }
+    return workers.submit(row);
+  }
+
+  /** Writes the results at the head that are known; waits for the head's when {@code block}. */
+  private Throwable writeDone(ArrayDeque<Pending> pending, ResultCsv.Writer results, boolean block, Throwable failure)
+      throws IOException {
+    boolean interrupted = false;
+    while (!pending.isEmpty() && (block || pending.peek().result().isDone())) {
+      Pending head = pending.poll();
+      RowResult result = null;
+      while (result == null && failure == null) {
+        try {
+          result = head.result().get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+          workers.stop("the import was interrupted");
+        } catch (ExecutionException e) {
+          failure = e.getCause();
+        }
+      }
+      if (result != null) {
+        report.add(head.row().line(), result);
+        write(results, head.row(), result);
+      }
+      block = false;
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    return failure;
+  }
+
+  private ResultCsv.Writer openResults(boolean rawCells) {
+    try {
+      return new ResultCsv.Writer(settings.result(), plan.columns(), plan.byteOrderMark(), rawCells);
+    } catch (IOException e) {
+      resultFailure = e.toString();
+      return null;
+    }
+  }
+
+  private void write(ResultCsv.Writer results, CsvInput.Row row, RowResult result) {
+    if (results == null || resultFailure != null) {
+      return;
+    }
+    try {
+      results.write(row, result);
+    } catch (IOException e) {
+      resultFailure = e.toString();
+    }
+  }
+
+  private void commit(ResultCsv.Writer results) {
+    if (results == null || resultFailure != null) {
+      return;
+    }
+    try {
+      results.commit();
+    } catch (IOException e) {
+      resultFailure = e.toString();
+    }
+  }
+
+  /** Why the result file could not be written (e.g. it is open in another program), or null. */
+  public String resultFailure() {
+    return resultFailure;
+  }
+
+  /** How the import stands now (after {@link #send}). */
   public Verdict verdict() {
     if (journalFailure() != null) {
       return Verdict.FAILED;
     }
-    if (!plan.toSend().isEmpty() && (workers == null || !workers.anyReachedPlatform())) { // not one got there
+    if (plan.toSend() > 0 && (workers == null || !workers.anyReachedPlatform())) { // not one got there
       return Verdict.FAILED;
     }
-    return results.values().stream().allMatch(RowResult::registered) ? Verdict.ALL_REGISTERED : Verdict.PARTIAL;
-  }
-
-  /**
-   * Writes the result CSV: every input row with its status. {@code rawCells}: every cell exactly
-   * as it is, else safe to open in a spreadsheet (see {@link ResultCsv}).
-   */
-  public void writeResult(boolean rawCells) throws IOException {
-    ResultCsv.write(settings.result(), plan.input(), results, rawCells);
+    return report.allRegistered() ? Verdict.ALL_REGISTERED : Verdict.PARTIAL;
   }
 
   /** What happened, with the lines a person has to look at. */
   public void printSummary(PrintWriter out) {
-    new ImportReport(plan, results, settings.result(), settings.journal(), journalFailure()).printSummary(out);
+    report.printSummary(out, journalFailure());
   }
 
   private String journalFailure() {
@@ -180,6 +319,8 @@ public final class ImportRun implements AutoCloseable {
     }
     if (journal != null) {
       journal.close();
+    } else {
+      plan.journal().close();
     }
   }
 

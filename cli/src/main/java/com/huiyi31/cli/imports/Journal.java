@@ -10,11 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Collections;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -112,7 +108,7 @@ final class Journal implements AutoCloseable {
   private final Path path;
   private final FileChannel channel;
   private final FileLock lock;
-  private final Map<Integer, RowHistory> history;
+  private final JournalIndex index;
   private final Object writeLock = new Object();
   private final Object forceLock = new Object();
   private long position; // guarded by writeLock
@@ -120,37 +116,27 @@ final class Journal implements AutoCloseable {
   private long forced; // lines forced to disk, guarded by forceLock
   private long forces; // calls of force, guarded by forceLock
 
-  private Journal(Path path, FileChannel channel, FileLock lock, Map<Integer, RowHistory> history) throws IOException {
+  private Journal(Path path, FileChannel channel, FileLock lock, JournalIndex index) throws IOException {
     this.path = path;
     this.channel = channel;
     this.lock = lock;
-    this.history = history;
+    this.index = index;
     this.position = channel.size();
   }
 
-  /** Reads a journal without changing or locking it (for --dry-run); an absent file is an empty journal. */
-  static Map<Integer, RowHistory> read(Path path, String event, String type) {
-    if (!Files.exists(path)) {
-      return Map.of();
-    }
-    try {
-      return parse(path, Files.readAllBytes(path), event, type).history();
-    } catch (IOException e) {
-      throw new InvalidImportException("The journal " + path + " could not be read: " + e);
-    }
-  }
-
-  /** As {@link #open(Path, String, String, RowKeys)}, with the journal's own keys ({@link RowKeys#forJournal}). */
+  /** As {@link #open(Path, String, String, RowKeys, JournalIndex)}, with the journal's keys and as it is now (for tests). */
   static Journal open(Path path, String event, String type) throws IOException {
-    return open(path, event, type, RowKeys.forJournal(path));
+    return open(path, event, type, RowKeys.forJournal(path), JournalIndex.read(path, Integer.MAX_VALUE));
   }
 
   /**
    * Opens (creating if need be) and locks the journal for an import of {@code event} and
    * {@code type} whose rows are tagged with {@code keys}: the journal's, or for a new journal new
-   * ones, saved to its key file before its header is written.
+   * ones, saved to its key file before its header is written. {@code index}: the journal as the
+   * import read it when it started; if another import continued or started it since, nothing is
+   * sent ({@link InvalidImportException}).
    */
-  static Journal open(Path path, String event, String type, RowKeys keys) throws IOException {
+  static Journal open(Path path, String event, String type, RowKeys keys, JournalIndex index) throws IOException {
     boolean created = !Files.exists(path);
     // Owner-only from the start (PrivateFiles): it holds the platform's order numbers and check-in codes.
     FileChannel channel = FileChannel.open(path, EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
@@ -168,25 +154,23 @@ final class Journal implements AutoCloseable {
       if (!created) {
         PrivateFiles.restrict(path); // earlier versions created it readable by everyone
       }
-      ByteBuffer content = ByteBuffer.allocate(Math.toIntExact(channel.size()));
-      while (content.hasRemaining() && channel.read(content, content.position()) >= 0) {
-        // read it all
+      long size = channel.size();
+      long complete = completeLength(channel, size);
+      if (complete != index.completeLength()) {
+        throw new InvalidImportException("The journal " + path + " was started or continued by another import while "
+            + "this one was reading the file. Nothing was sent. Run the same command again.");
       }
-      byte[] bytes = content.array();
-      Parsed parsed = parse(path, bytes, event, type);
-      Journal journal = new Journal(path, channel, lock, parsed.history());
-      int end = bytes.length;
-      while (end > 0 && bytes[end - 1] != '\n') {
-        end--;
-      }
-      if (end < bytes.length) { // a last line torn by a crash: cut it off, so the next event starts a line of its own
-        channel.truncate(end);
+      index.checkHeader(event, type);
+      Journal journal = new Journal(path, channel, lock, index);
+      if (complete < size) { // a last line torn by a crash: cut it off, so the next event starts a line of its own
+        channel.truncate(complete);
         channel.force(true);
-        journal.position = end;
+        journal.position = complete;
       }
-      if (parsed.header() != null) {
-        String format = parsed.header().getOrDefault("format", String.valueOf(RowKeys.LEGACY_FORMAT));
-        if (!format.equals(String.valueOf(keys.format())) || !Objects.equals(parsed.header().get("key"), keys.id())) {
+      Map<String, String> header = index.header();
+      if (header != null) {
+        String format = header.getOrDefault("format", String.valueOf(RowKeys.LEGACY_FORMAT));
+        if (!format.equals(String.valueOf(keys.format())) || !Objects.equals(header.get("key"), keys.id())) {
           throw new InvalidImportException("The journal " + path + " was started by another import while this one was "
               + "reading the file. Nothing was sent. Run the same command again.");
         }
@@ -202,6 +186,7 @@ final class Journal implements AutoCloseable {
       if (created) {
         PrivateFiles.forceDirectory(path);
       }
+      index.readThrough(channel);
       return journal;
     } catch (IOException | RuntimeException e) {
       channel.close();
@@ -209,13 +194,32 @@ final class Journal implements AutoCloseable {
     }
   }
 
+  /** Where the last complete line of the file ends: after its last line break (0 without one). */
+  private static long completeLength(FileChannel channel, long size) throws IOException {
+    ByteBuffer buffer = ByteBuffer.allocate(4096);
+    for (long end = size; end > 0; ) {
+      long from = Math.max(0, end - buffer.capacity());
+      buffer.clear().limit((int) (end - from));
+      while (buffer.hasRemaining() && channel.read(buffer, from + buffer.position()) > 0) {
+        // read the block
+      }
+      for (int i = buffer.position() - 1; i >= 0; i--) {
+        if (buffer.get(i) == '\n') {
+          return from + i + 1;
+        }
+      }
+      end = from;
+    }
+    return 0;
+  }
+
   Path path() {
     return path;
   }
 
-  /** The latest state of each journaled input line, as read when the journal was opened. */
-  Map<Integer, RowHistory> history() {
-    return Collections.unmodifiableMap(history);
+  /** What the journal held of each input line when the import started. */
+  JournalIndex index() {
+    return index;
   }
 
   /** Records the start of a run and its settings. */
@@ -317,82 +321,13 @@ final class Journal implements AutoCloseable {
         lock.release();
       } finally {
         channel.close();
+        index.close();
       }
     }
-  }
-
-  /** @param header the details of the JOURNAL line, or null when there is none */
-  private record Parsed(Map<Integer, RowHistory> history, Map<String, String> header) {}
-
-  private static Parsed parse(Path path, byte[] bytes, String event, String type) {
-    String text = new String(bytes, StandardCharsets.UTF_8);
-    String[] lines = text.split("\n", -1);
-    // The last element follows the last line break: empty, or a line torn by a crash.
-    int complete = lines.length - 1;
-    Map<Integer, RowHistory> history = new LinkedHashMap<>();
-    Map<String, String> header = null;
-    for (int i = 0; i < complete; i++) {
-      String line = lines[i];
-      if (line.isBlank() || line.startsWith("#")) {
-        continue;
-      }
-      String[] fields = line.split("\t", -1);
-      try {
-        Instant.parse(fields[0]);
-        String kind = fields[1];
-        if (kind.equals("JOURNAL")) {
-          Map<String, String> details = details(fields, 2);
-          header = details;
-          checkSame(path, "--event", details.get("event"), event);
-          checkSame(path, "--type", details.get("type"), type);
-          continue;
-        }
-        if (kind.equals("RUN")) {
-          continue;
-        }
-        if (header == null) {
-          throw damaged(path, i + 1, "no JOURNAL line before the first row event");
-        }
-        Entry entry = new Entry(Instant.parse(fields[0]), State.valueOf(kind), Integer.parseInt(fields[2]), fields[3],
-            details(fields, 4));
-        RowHistory before = history.get(entry.line());
-        boolean earlierUncertain = before != null && (before.earlierUncertain() || before.last().state() == State.UNKNOWN
-            || before.last().state() == State.SENDING && entry.state() == State.SENDING);
-        history.put(entry.line(), new RowHistory(entry, earlierUncertain));
-      } catch (ArrayIndexOutOfBoundsException | IllegalArgumentException | DateTimeParseException e) {
-        throw damaged(path, i + 1, "it is not an event of this format");
-      }
-    }
-    return new Parsed(history, header);
-  }
-
-  private static void checkSame(Path path, String option, String journaled, String given) {
-    if (journaled != null && !journaled.equals(clean(given))) {
-      throw new InvalidImportException("The journal " + path + " belongs to an import with a different " + option
-          + " (" + journaled + "). Give the same " + option + ", or use another --journal for this one.");
-    }
-  }
-
-  private static Map<String, String> details(String[] fields, int from) {
-    Map<String, String> details = new HashMap<>();
-    for (int i = from; i < fields.length; i++) {
-      int at = fields[i].indexOf('=');
-      if (at <= 0) {
-        throw new IllegalArgumentException("not key=value");
-      }
-      details.put(fields[i].substring(0, at), fields[i].substring(at + 1));
-    }
-    return details;
-  }
-
-  private static InvalidImportException damaged(Path path, int line, String why) {
-    return new InvalidImportException("The journal " + path + " is damaged at line " + line + " (" + why + "). "
-        + "Nothing was sent. It is not safe to continue without it: restore it, or check the platform for the rows "
-        + "it covered before starting over with a new --journal.");
   }
 
   /** One line per event: tabs and line breaks in a value become spaces; very long values are cut. */
-  private static String clean(String value) {
+  static String clean(String value) {
     String flat = value.replaceAll("[\\t\\r\\n]+", " ").strip();
     return flat.length() > 500 ? flat.substring(0, 500) + "..." : flat;
   }

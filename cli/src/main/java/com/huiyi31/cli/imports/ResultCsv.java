@@ -2,7 +2,6 @@ package com.huiyi31.cli.imports;
 
 import com.huiyi31.cli.terminal.TerminalText;
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -10,15 +9,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 
 /**
  * The result file: the input's columns, then status, orderNo, attendeeId, checkinCode and error.
- * Written whole to a temporary file and moved into place, so it is never half written; it starts
- * with a byte order mark when the input did (Excel then reads it as UTF-8).
+ * Written row by row as the import goes ({@link Writer}) to a temporary file, moved into place at
+ * the end, so it is never half written; it starts with a byte order mark when the input did (Excel
+ * then reads it as UTF-8).
  *
  * <p>Made safe to open in a spreadsheet unless the raw cells are asked for (--raw-csv), following
  * OWASP's guidance on CSV injection: a cell that Excel, WPS or LibreOffice would take for a
@@ -72,48 +71,75 @@ final class ResultCsv {
   }
 
   /** One record, quoted where needed, CRLF-terminated (CSVFormat.DEFAULT, as Excel writes). */
-  private static void writeRecord(Writer writer, List<String> values, boolean raw) throws IOException {
+  private static void writeRecord(java.io.Writer writer, List<String> values, boolean raw) throws IOException {
     Object[] cells = raw ? values.toArray() : values.stream().map(ResultCsv::forSpreadsheet).toArray();
     writer.write(CSVFormat.DEFAULT.format(cells));
     writer.write(CSVFormat.DEFAULT.getRecordSeparator());
   }
 
   /**
-   * Writes the results of every row of {@code input}; {@code raw}: every cell exactly as it is
-   * (for programs, not spreadsheets), else made safe as described above.
+   * A result file being written, one row at a time in file order, to a temporary file next to it
+   * that {@link #commit} moves into place (so it is never half written); closed without commit, the
+   * temporary file is deleted. {@code raw}: every cell exactly as it is (for programs, not
+   * spreadsheets), else made safe as described above.
    */
-  static void write(Path file, CsvInput input, Map<Integer, RowResult> results, boolean raw) throws IOException {
-    UnaryOperator<String> platform = raw ? UnaryOperator.identity() : TerminalText::safe;
-    Path directory = file.toAbsolutePath().getParent();
-    // Owner-only from the start (PrivateFiles): the results hold every attendee's data.
-    Path temporary = Files.createTempFile(directory, "." + file.getFileName(), ".tmp", PrivateFiles.ownerOnly(file));
-    try {
-      try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-        if (input.byteOrderMark()) {
-          writer.write('\uFEFF');
+  static final class Writer implements AutoCloseable {
+    private final Path file;
+    private final Path temporary;
+    private final java.io.Writer out;
+    private final boolean raw;
+    private final UnaryOperator<String> platform;
+
+    Writer(Path file, List<String> columns, boolean byteOrderMark, boolean raw) throws IOException {
+      this.file = file;
+      this.raw = raw;
+      this.platform = raw ? UnaryOperator.identity() : TerminalText::safe;
+      Path directory = file.toAbsolutePath().getParent();
+      // Owner-only from the start (PrivateFiles): the results hold every attendee's data.
+      temporary = Files.createTempFile(directory, "." + file.getFileName(), ".tmp", PrivateFiles.ownerOnly(file));
+      try {
+        out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
+        if (byteOrderMark) {
+          out.write('\uFEFF');
         }
-        List<String> header = new ArrayList<>(input.columns());
+        List<String> header = new ArrayList<>(columns);
         header.addAll(COLUMNS);
-        writeRecord(writer, header, raw);
-        for (CsvInput.Row row : input.rows()) {
-          RowResult result = results.get(row.line());
-          List<String> record = new ArrayList<>(row.values());
-          record.add(result.status());
-          // The platform's values and messages, escaped as on the terminal: `cat` shows the file too.
-          record.add(platform.apply(result.orderNo()));
-          record.add(platform.apply(result.attendeeId()));
-          record.add(platform.apply(result.checkinCode()));
-          record.add(platform.apply(result.error()));
-          writeRecord(writer, record, raw);
-        }
+        writeRecord(out, header, raw);
+      } catch (IOException | RuntimeException e) {
+        Files.deleteIfExists(temporary);
+        throw e;
       }
+    }
+
+    /** The next row: its cells as read, then its result. */
+    void write(CsvInput.Row row, RowResult result) throws IOException {
+      List<String> record = new ArrayList<>(row.values());
+      record.add(result.status());
+      // The platform's values and messages, escaped as on the terminal: `cat` shows the file too.
+      record.add(platform.apply(result.orderNo()));
+      record.add(platform.apply(result.attendeeId()));
+      record.add(platform.apply(result.checkinCode()));
+      record.add(platform.apply(result.error()));
+      writeRecord(out, record, raw);
+    }
+
+    /** Finishes the file and moves it into place. */
+    void commit() throws IOException {
+      out.close();
       try {
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
       }
-    } finally {
-      Files.deleteIfExists(temporary);
+    }
+
+    @Override
+    public void close() throws IOException {
+      try {
+        out.close();
+      } finally {
+        Files.deleteIfExists(temporary);
+      }
     }
   }
 }

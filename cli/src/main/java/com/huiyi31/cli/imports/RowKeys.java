@@ -1,6 +1,9 @@
 package com.huiyi31.cli.imports;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -51,9 +54,12 @@ final class RowKeys {
       + "against guessed rows. Do not edit.%n";
 
   private final byte[] key; // null: format 1
+  /** This thread's Mac under the key, ready for a row (doFinal resets it). */
+  private final ThreadLocal<Mac> rowMac;
 
   private RowKeys(byte[] key) {
     this.key = key;
+    this.rowMac = ThreadLocal.withInitial(() -> keyed(key));
   }
 
   /** The unkeyed hashes of format 1. */
@@ -81,30 +87,43 @@ final class RowKeys {
     if (!Files.exists(journal)) {
       return generate();
     }
-    try {
-      return of(journal, header(Files.readString(journal, StandardCharsets.UTF_8)));
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(journal))) {
+      return of(journal, header(in));
     } catch (IOException e) {
       throw new InvalidImportException("The journal " + journal + " could not be read: " + e);
     }
   }
 
-  /** The details of a journal's first complete {@code JOURNAL} line, or null when it has none. */
-  private static Map<String, String> header(String journal) {
-    String[] lines = journal.split("\n", -1);
-    for (int i = 0; i < lines.length - 1; i++) { // the last element follows the last line break: torn or empty
-      String[] fields = lines[i].split("\t", -1);
-      if (fields.length >= 2 && fields[1].equals("JOURNAL")) {
-        Map<String, String> details = new HashMap<>();
-        for (int f = 2; f < fields.length; f++) {
-          int at = fields[f].indexOf('=');
-          if (at > 0) {
-            details.put(fields[f].substring(0, at), fields[f].substring(at + 1));
-          }
-        }
-        return details;
+  /**
+   * The details of a journal's first complete {@code JOURNAL} line (its second line), or null when
+   * it has none. Reads only up to it: a journal may be hundreds of megabytes.
+   */
+  private static Map<String, String> header(InputStream journal) throws IOException {
+    ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+    for (int b; (b = journal.read()) >= 0; ) {
+      if (b != '\n') {
+        line.write(b);
+        continue;
       }
+      // A complete line (a last one without its line break was torn by a crash, and does not count).
+      String[] fields = line.toString(StandardCharsets.UTF_8).split("\t", -1);
+      if (fields.length >= 2 && fields[1].equals("JOURNAL")) {
+        return details(fields);
+      }
+      line.reset();
     }
     return null;
+  }
+
+  private static Map<String, String> details(String[] fields) {
+    Map<String, String> details = new HashMap<>();
+    for (int f = 2; f < fields.length; f++) {
+      int at = fields[f].indexOf('=');
+      if (at > 0) {
+        details.put(fields[f].substring(0, at), fields[f].substring(at + 1));
+      }
+    }
+    return details;
   }
 
   /**
@@ -216,18 +235,25 @@ final class RowKeys {
       row.accept(sha256::update);
       return HexFormat.of().formatHex(sha256.digest(), 0, 8);
     }
-    return HexFormat.of().formatHex(mac(key, row), 0, 16);
+    Mac mac = rowMac.get(); // looking up and keying a Mac for every row cost more than the MAC itself
+    row.accept(mac::update);
+    return HexFormat.of().formatHex(mac.doFinal(), 0, 16);
   }
 
-  private static byte[] mac(byte[] key, Consumer<Consumer<byte[]>> content) {
+  private static Mac keyed(byte[] key) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      content.accept(mac::update);
-      return mac.doFinal();
+      return mac;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("every Java runtime has HmacSHA256", e);
     }
+  }
+
+  private static byte[] mac(byte[] key, Consumer<Consumer<byte[]>> content) {
+    Mac mac = keyed(key);
+    content.accept(mac::update);
+    return mac.doFinal();
   }
 
   private static MessageDigest sha256() {

@@ -1,30 +1,29 @@
 package com.huiyi31.cli.imports;
 
-import com.huiyi31.cli.terminal.TerminalText;
 import com.huiyi31.client.model.RegisterAttendeeResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Sends the rows an {@link ImportPlan} sends, {@code concurrency} at a time and at most
- * {@code rate} per second, and records each in the journal: its SENDING line forced before the
- * request leaves (a row the journal does not know of was never sent), its outcome written at once
- * and forced with the same worker's next SENDING line, or at the end (see {@link Journal}).
+ * Sends the rows an {@link ImportPlan} sends, as they are handed over in file order
+ * ({@link #submit}), {@code concurrency} at a time and at most {@code rate} per second, and records
+ * each in the journal: its SENDING line forced before the request leaves (a row the journal does
+ * not know of was never sent), its outcome written at once and forced with the next SENDING line
+ * forced, or at the end (see {@link Journal}). Forces of concurrent workers are shared (group
+ * commit), so a worker rarely waits for more than one.
  *
  * <p>Stops sending further rows when {@link #stop} is called, when the journal cannot be written,
  * or after {@link #STOP_AFTER_NOT_SENT_IN_A_ROW} rows in a row that could not be sent; requests in
- * flight then finish and are journaled.
+ * flight then finish and are journaled, rows not started are reported as the journal has them (or
+ * as not sent).
  */
 final class SendingWorkers {
 
@@ -33,56 +32,45 @@ final class SendingWorkers {
 
   private final Journal journal;
   private final ImportSettings settings;
-  private final List<ImportPlan.PlannedRow> toSend;
-  private final Map<Integer, RowResult> results = new ConcurrentHashMap<>();
+  private final ImportRun.Sender sender;
+  private final Progress progress;
+  private final ExecutorService workers;
   private final AtomicReference<String> stopReason = new AtomicReference<>();
   private final AtomicReference<String> journalFailure = new AtomicReference<>();
   private final AtomicInteger notSentInARow = new AtomicInteger();
   private final AtomicInteger reachedPlatform = new AtomicInteger();
   private final RateLimiter limiter; // null without --rate
 
-  SendingWorkers(Journal journal, ImportSettings settings, List<ImportPlan.PlannedRow> toSend) {
+  /** Starts the workers (and the progress display on {@code err}) for {@code toSend} rows; journals the run. */
+  SendingWorkers(Journal journal, ImportSettings settings, int toSend, ImportRun.Sender sender, PrintWriter err)
+      throws IOException {
     this.journal = journal;
     this.settings = settings;
-    this.toSend = List.copyOf(toSend);
+    this.sender = sender;
     this.limiter = settings.ratePerSecond() > 0 ? new RateLimiter(settings.ratePerSecond(), RateLimiter.SYSTEM) : null;
-  }
-
-  /**
-   * Sends the rows, showing progress on {@code err}, and returns the result of each of them: rows
-   * the run stopped before are reported as the journal has them (or as not sent). Throws when a
-   * worker failed (after every worker has ended), or when the run could not be journaled at all.
-   */
-  Map<Integer, RowResult> sendAll(ImportRun.Sender sender, PrintWriter err) throws IOException {
     journal.run("concurrency=" + settings.concurrency()
         + "\trate=" + (settings.ratePerSecond() > 0 ? settings.ratePerSecond() : "none")
         + "\tretryRefused=" + settings.retryRefused() + "\tresendUnknown=" + settings.resendUnknown());
-    AtomicInteger next = new AtomicInteger();
-    ExecutorService workers = Executors.newFixedThreadPool(settings.concurrency(), daemon("import-sender"));
-    try (Progress progress = Progress.forTerminal(toSend.size(), err)) {
-      List<Future<?>> running = new ArrayList<>();
-      for (int i = 0; i < settings.concurrency(); i++) {
-        running.add(workers.submit(() -> work(sender, progress, next)));
+    this.progress = Progress.forTerminal(toSend, err);
+    this.workers = Executors.newFixedThreadPool(settings.concurrency(), daemon("import-sender"));
+  }
+
+  /**
+   * Sends {@code row} on a worker (rows are taken in the order they are handed over); its result,
+   * or, if the run stopped before it, the row as the journal has it (or as not sent). Completes
+   * exceptionally only when a worker failed (an Error such as OutOfMemoryError): sending then stops.
+   */
+  CompletableFuture<RowResult> submit(ImportPlan.PlannedRow row) {
+    CompletableFuture<RowResult> result = new CompletableFuture<>();
+    workers.execute(() -> {
+      try {
+        result.complete(work(row));
+      } catch (Throwable e) {
+        stop("an internal error (" + e + ")");
+        result.completeExceptionally(e);
       }
-      awaitAll(running);
-    } finally {
-      workers.shutdown();
-    }
-    try {
-      journal.force(); // the last outcomes, before the results report them
-    } catch (IOException e) {
-      journalFailed(e);
-    }
-    String reason = stopReason.get();
-    for (ImportPlan.PlannedRow row : toSend) { // rows the run stopped before: as they were
-      results.computeIfAbsent(row.line(), line -> row.journaled() != null
-          ? RowResult.asJournaled(row.journaled()) : RowResult.notReached(reason));
-    }
-    if (reason != null) {
-      err.println("Stopped: " + TerminalText.safe(reason) + "."); // may quote an I/O error
-      err.flush();
-    }
-    return Map.copyOf(results);
+    });
+    return result;
   }
 
   /**
@@ -97,6 +85,11 @@ final class SendingWorkers {
     }
   }
 
+  /** Why the run stopped sending before the end, or null. */
+  String stopReason() {
+    return stopReason.get();
+  }
+
   /** Why the journal could not be written, or null when it could. */
   String journalFailure() {
     return journalFailure.get();
@@ -107,71 +100,83 @@ final class SendingWorkers {
     return reachedPlatform.get() > 0;
   }
 
-  /** Waits for every worker, also after a failure: none may outlive the journal. */
-  private void awaitAll(List<Future<?>> running) {
-    Throwable failure = null;
+  /**
+   * Waits for every worker to end (none may outlive the journal), forces the last outcomes, ends
+   * the progress display and says on {@code err} why the run stopped early, if it did ({@code err}
+   * null: a worker failed, which the caller reports).
+   */
+  void finish(PrintWriter err) {
+    workers.shutdown();
     boolean interrupted = false;
-    for (Future<?> worker : running) {
-      while (true) {
-        try {
-          worker.get();
-          break;
-        } catch (InterruptedException e) {
-          interrupted = true;
-          stop("the import was interrupted");
-        } catch (ExecutionException e) {
-          stop("an internal error (" + e.getCause() + ")");
-          failure = failure == null ? e.getCause() : failure;
+    while (true) {
+      try {
+        if (workers.awaitTermination(1, TimeUnit.DAYS)) {
           break;
         }
+      } catch (InterruptedException e) {
+        interrupted = true;
+        stop("the import was interrupted");
       }
+    }
+    progress.close();
+    try {
+      journal.force(); // the last outcomes, before the results report them
+    } catch (IOException e) {
+      journalFailed(e);
+    }
+    String reason = stopReason.get();
+    if (reason != null && err != null) {
+      err.println("Stopped: " + com.huiyi31.cli.terminal.TerminalText.safe(reason) + "."); // may quote an I/O error
+      err.flush();
     }
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
-    if (failure != null) {
-      throw new IllegalStateException("an import worker failed", failure);
-    }
   }
 
-  private void work(ImportRun.Sender sender, Progress progress, AtomicInteger next) {
-    int index;
-    while (stopReason.get() == null && (index = next.getAndIncrement()) < toSend.size()) {
-      ImportPlan.PlannedRow row = toSend.get(index);
-      if (limiter != null) {
-        try {
-          if (!limiter.acquire()) {
-            return; // stopped while waiting: the row was not journaled, so it is not sent
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          stop("the import was interrupted");
-          return;
+  private RowResult work(ImportPlan.PlannedRow row) {
+    if (stopReason.get() != null) {
+      return notSent(row);
+    }
+    if (limiter != null) {
+      try {
+        if (!limiter.acquire()) {
+          return notSent(row); // stopped while waiting: the row was not journaled, so it is not sent
         }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        stop("the import was interrupted");
+        return notSent(row);
       }
-      if (stopReason.get() != null) {
-        return;
-      }
-      try {
-        journal.append(Journal.State.SENDING, row.request().row, Map.of());
-      } catch (IOException e) {
-        journalFailed(e);
-        return; // not sent: the journal would not know about it
-      }
-      RowResult result = sendOne(sender, row);
-      results.put(row.line(), result);
-      try {
-        // Forced with this worker's next SENDING line (or at the end): see Journal.
-        journal.appendOutcome(result.outcome().journalState(), row.request().row, result.details());
-      } catch (IOException e) {
-        journalFailed(e); // the journal keeps SENDING: a re-run treats the row as unknown, which is safe
-      }
-      progress.rowDone(!result.registered());
-      counted(result.outcome());
     }
+    if (stopReason.get() != null) {
+      return notSent(row);
+    }
+    try {
+      journal.append(Journal.State.SENDING, row.request().row, Map.of());
+    } catch (IOException e) {
+      journalFailed(e);
+      return notSent(row); // not sent: the journal would not know about it
+    }
+    RowResult result = sendOne(row);
+    try {
+      // Forced with the next SENDING line (or at the end): see Journal.
+      journal.appendOutcome(result.outcome().journalState(), row.request().row, result.details());
+    } catch (IOException e) {
+      journalFailed(e); // the journal keeps SENDING: a re-run treats the row as unknown, which is safe
+    }
+    progress.rowDone(!result.registered());
+    counted(result.outcome());
+    return result;
   }
 
-  private static RowResult sendOne(ImportRun.Sender sender, ImportPlan.PlannedRow row) {
+  /** A row the run stopped before sending: as the journal has it, or not sent. */
+  private RowResult notSent(ImportPlan.PlannedRow row) {
+    return row.journaledState() != null ? RowResult.asJournaled(journal.index().history(row.line()))
+        : RowResult.notReached(stopReason.get());
+  }
+
+  private RowResult sendOne(ImportPlan.PlannedRow row) {
     try {
       RegisterAttendeeResponse response = sender.send(row.request().request);
       return RowResult.registered(response.getData(), row.earlierAttemptUnknown());

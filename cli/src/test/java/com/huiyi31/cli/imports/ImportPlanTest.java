@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.huiyi31.client.model.TicketItem;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,57 +22,63 @@ class ImportPlanTest {
   private Path csv;
   private Path journalPath;
   private RowKeys keys;
-  private CsvInput input;
+  private List<CsvInput.Row> rows;
 
   @BeforeEach
   void sevenRows() throws IOException {
     csv = ImportFiles.attendees(dir, "plan.csv", "plan", 7); // lines 2..8
     journalPath = ImportSettings.defaultJournal(csv);
     keys = RowKeys.forJournal(journalPath);
-    input = CsvInput.read(csv, keys);
+    rows = new ArrayList<>();
+    try (CsvInput input = CsvInput.open(csv, keys)) {
+      for (CsvInput.Row row; (row = input.next()) != null; ) {
+        rows.add(row);
+      }
+    }
   }
 
   @Test
   void withoutAJournalEveryRowIsSent() {
-    ImportPlan plan = plan(Map.of(), false, false);
+    ImportPlan plan = plan(false, false);
 
-    assertThat(plan.rows()).hasSize(7).allSatisfy(row -> {
+    assertThat(planned(plan, false, false)).hasSize(7).allSatisfy(row -> {
       assertThat(row.send()).isTrue();
       assertThat(row.journaledOutcome()).isNull();
       assertThat(row.earlierAttemptUnknown()).isFalse();
     });
-    assertThat(plan.toSend()).extracting(ImportPlan.PlannedRow::line).containsExactly(2, 3, 4, 5, 6, 7, 8);
-    assertThat(plan.skipped()).isEmpty();
+    assertThat(plan.rows()).isEqualTo(7);
+    assertThat(plan.toSend()).isEqualTo(7);
+    assertThat(plan.skippedByStatus()).isEmpty();
     assertThat(plan.continuesAJournal()).isFalse();
     assertThat(plan.registeredBefore()).isZero();
   }
 
   @Test
   void aRowSentWithoutAnOutcomeIsPlannedAsUnknownAndNotResent() throws IOException {
-    try (Journal journal = Journal.open(journalPath, ImportFiles.EVENT, ImportFiles.TYPE, keys)) {
+    try (Journal journal = Journal.open(journalPath, ImportFiles.EVENT, ImportFiles.TYPE, keys, JournalIndex.read(journalPath, 9))) {
       journal.append(Journal.State.SENDING, row(4), Map.of()); // then the process died
     }
-    Map<Integer, Journal.RowHistory> history = Journal.read(journalPath, ImportFiles.EVENT, ImportFiles.TYPE);
 
-    ImportPlan plan = plan(history, false, false);
+    ImportPlan plan = plan(false, false);
 
-    ImportPlan.PlannedRow inFlight = plan.rows().get(2);
+    ImportPlan.PlannedRow inFlight = planned(plan, false, false).get(2);
     assertThat(inFlight.line()).isEqualTo(4);
     assertThat(inFlight.journaledOutcome()).isEqualTo(RowOutcome.UNKNOWN);
     assertThat(inFlight.send()).as("may be registered: not sent again").isFalse();
-    assertThat(plan.skipped()).containsExactly(inFlight);
-    assertThat(plan.toSend()).extracting(ImportPlan.PlannedRow::line).containsExactly(2, 3, 5, 6, 7, 8);
-    assertThat(RowResult.asJournaled(inFlight.journaled()).status()).isEqualTo("UNKNOWN");
+    assertThat(plan.skippedByStatus()).containsExactly(Map.entry("UNKNOWN", 1L));
+    assertThat(planned(plan, false, false)).filteredOn(ImportPlan.PlannedRow::send).extracting(ImportPlan.PlannedRow::line)
+        .containsExactly(2, 3, 5, 6, 7, 8);
+    assertThat(RowResult.asJournaled(plan.journal().history(4)).status()).isEqualTo("UNKNOWN");
 
-    ImportPlan resend = plan(history, false, true);
+    ImportPlan resend = plan(false, true);
 
-    assertThat(resend.rows().get(2).send()).as("--resend-unknown").isTrue();
-    assertThat(resend.rows().get(2).earlierAttemptUnknown()).as("a registration now may be a second one").isTrue();
+    assertThat(planned(resend, false, true).get(2).send()).as("--resend-unknown").isTrue();
+    assertThat(planned(resend, false, true).get(2).earlierAttemptUnknown()).as("a registration now may be a second one").isTrue();
   }
 
   @Test
   void eachJournaledOutcomeIsSentOrSkippedAsTheOptionsSay() throws IOException {
-    try (Journal journal = Journal.open(journalPath, ImportFiles.EVENT, ImportFiles.TYPE, keys)) {
+    try (Journal journal = Journal.open(journalPath, ImportFiles.EVENT, ImportFiles.TYPE, keys, JournalIndex.read(journalPath, 9))) {
       outcome(journal, 2, Journal.State.REGISTERED);
       outcome(journal, 3, Journal.State.REFUSED);
       outcome(journal, 4, Journal.State.FAILED_NOT_SENT);
@@ -80,43 +87,76 @@ class ImportPlanTest {
       journal.append(Journal.State.SENDING, row(7), Map.of());
       // line 8: never tried
     }
-    Map<Integer, Journal.RowHistory> history = Journal.read(journalPath, ImportFiles.EVENT, ImportFiles.TYPE);
 
-    ImportPlan plain = plan(history, false, false);
-    ImportPlan retryRefused = plan(history, true, false);
-    ImportPlan resendUnknown = plan(history, false, true);
-    ImportPlan both = plan(history, true, true);
+    ImportPlan plain = plan(false, false);
 
-    assertThat(plain.rows()).extracting(ImportPlan.PlannedRow::journaledOutcome).containsExactly(RowOutcome.REGISTERED,
-        RowOutcome.REFUSED, RowOutcome.NOT_SENT, RowOutcome.NOT_PROCESSED, RowOutcome.UNKNOWN, RowOutcome.UNKNOWN, null);
-    assertThat(plain.toSend()).extracting(ImportPlan.PlannedRow::line).containsExactly(4, 5, 8);
-    assertThat(retryRefused.toSend()).extracting(ImportPlan.PlannedRow::line).containsExactly(3, 4, 5, 8);
-    assertThat(resendUnknown.toSend()).extracting(ImportPlan.PlannedRow::line).containsExactly(4, 5, 6, 7, 8);
-    assertThat(both.toSend()).extracting(ImportPlan.PlannedRow::line).containsExactly(3, 4, 5, 6, 7, 8);
-    assertThat(both.skipped()).extracting(ImportPlan.PlannedRow::line).as("registered: never sent again").containsExactly(2);
+    assertThat(planned(plain, false, false)).extracting(ImportPlan.PlannedRow::journaledOutcome).containsExactly(
+        RowOutcome.REGISTERED, RowOutcome.REFUSED, RowOutcome.NOT_SENT, RowOutcome.NOT_PROCESSED, RowOutcome.UNKNOWN,
+        RowOutcome.UNKNOWN, null);
+    assertThat(sent(false, false)).containsExactly(4, 5, 8);
+    assertThat(sent(true, false)).containsExactly(3, 4, 5, 8);
+    assertThat(sent(false, true)).containsExactly(4, 5, 6, 7, 8);
+    assertThat(sent(true, true)).as("registered: never sent again").containsExactly(3, 4, 5, 6, 7, 8);
+    assertThat(plan(true, true).toSend()).isEqualTo(6);
+    assertThat(plain.toSend()).isEqualTo(3);
+    assertThat(plain.skippedByStatus()).containsOnly(Map.entry("REGISTERED", 1L), Map.entry("REFUSED", 1L),
+        Map.entry("UNKNOWN", 2L));
     assertThat(plain.registeredBefore()).isEqualTo(1);
     assertThat(plain.continuesAJournal()).isTrue();
   }
 
   @Test
   void aJournalOfRowsTheFileNoLongerHoldsCannotBeContinued() throws IOException {
-    try (Journal journal = Journal.open(journalPath, ImportFiles.EVENT, ImportFiles.TYPE, keys)) {
+    try (Journal journal = Journal.open(journalPath, ImportFiles.EVENT, ImportFiles.TYPE, keys, JournalIndex.read(journalPath, 9))) {
       outcome(journal, 3, Journal.State.REGISTERED);
       journal.append(Journal.State.SENDING, new CsvInput.Row(20, List.of("gone"), null, "00000000000000ff"), Map.of());
       journal.append(Journal.State.SENDING, new CsvInput.Row(5, List.of("edited"), null, "00000000000000ee"), Map.of());
     }
-    Map<Integer, Journal.RowHistory> history = Journal.read(journalPath, ImportFiles.EVENT, ImportFiles.TYPE);
 
-    assertThatThrownBy(() -> plan(history, false, true)).isInstanceOf(InvalidImportException.class)
+    assertThatThrownBy(() -> plan(false, true)).isInstanceOf(InvalidImportException.class)
         .hasMessageContaining("The file changed since the journal " + journalPath)
         .hasMessageContaining("line 5 (SENDING) has different content")
         .hasMessageContaining("line 20 (SENDING) is no longer a row of the file")
         .message().doesNotContain("line 3");
   }
 
-  private ImportPlan plan(Map<Integer, Journal.RowHistory> history, boolean retryRefused, boolean resendUnknown) {
+  @Test
+  void theSendingPassRefusesARowThatIsNotTheOneValidated() {
+    ImportPlan plan = plan(false, false);
+    ImportSettings settings = settings(false, false);
+    CsvInput.Row edited = new CsvInput.Row(3, List.of("plan-002", "13900000009", "ACME"), null,
+        keys.of(List.of("FullName", "Mobile", "Company"), List.of("plan-002", "13900000009", "ACME")));
+
+    try (CsvInput input = CsvInput.open(csv, keys)) {
+      assertThat(plan.recheck(RowValidation.request(input, rows.get(1), settings), 1)).isNotNull();
+      assertThat(plan.recheck(RowValidation.request(input, edited, settings), 1)).as("other content").isNull();
+      assertThat(plan.recheck(RowValidation.request(input, rows.get(1), settings), 2)).as("another place").isNull();
+      assertThat(plan.recheck(RowValidation.request(input, rows.get(1), settings), 7)).as("a row added since").isNull();
+    }
+  }
+
+  private ImportPlan plan(boolean retryRefused, boolean resendUnknown) {
+    try (CsvInput input = CsvInput.open(csv, keys)) {
+      return ImportPlan.of(input, JournalIndex.read(journalPath, CsvInput.lineCount(csv)), settings(retryRefused, resendUnknown));
+    }
+  }
+
+  /** Every row as the sending pass plans it. */
+  private List<ImportPlan.PlannedRow> planned(ImportPlan plan, boolean retryRefused, boolean resendUnknown) {
+    List<ImportPlan.PlannedRow> planned = new ArrayList<>();
     ImportSettings settings = settings(retryRefused, resendUnknown);
-    return ImportPlan.of(input, RowValidation.requireValid(input, settings), history, settings);
+    try (CsvInput input = CsvInput.open(csv, keys)) {
+      for (int i = 0; i < rows.size(); i++) {
+        planned.add(plan.recheck(RowValidation.request(input, rows.get(i), settings), i));
+      }
+    }
+    return planned;
+  }
+
+  /** The lines a run with these options sends. */
+  private List<Integer> sent(boolean retryRefused, boolean resendUnknown) {
+    return planned(plan(retryRefused, resendUnknown), retryRefused, resendUnknown).stream()
+        .filter(ImportPlan.PlannedRow::send).map(ImportPlan.PlannedRow::line).toList();
   }
 
   private ImportSettings settings(boolean retryRefused, boolean resendUnknown) {
@@ -129,7 +169,7 @@ class ImportPlanTest {
   }
 
   private CsvInput.Row row(int line) {
-    return input.rows().stream().filter(row -> row.line() == line).findFirst().orElseThrow();
+    return rows.stream().filter(row -> row.line() == line).findFirst().orElseThrow();
   }
 
   private void outcome(Journal journal, int line, Journal.State state) throws IOException {

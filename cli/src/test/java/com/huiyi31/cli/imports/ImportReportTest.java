@@ -7,7 +7,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,17 +24,18 @@ class ImportReportTest {
     Path csv = ImportFiles.attendees(dir, "dry.csv", "dry", 4); // lines 2..5
     Path journalPath = ImportSettings.defaultJournal(csv);
     RowKeys keys = RowKeys.forJournal(journalPath);
-    CsvInput input = CsvInput.read(csv, keys);
-    try (Journal journal = Journal.open(journalPath, ImportFiles.EVENT, ImportFiles.TYPE, keys)) {
-      journal.append(Journal.State.SENDING, input.rows().get(0), Map.of());
-      journal.appendOutcome(Journal.State.REGISTERED, input.rows().get(0), Map.of("orderNo", "1"));
-      journal.append(Journal.State.SENDING, input.rows().get(1), Map.of()); // in flight when it stopped
-      journal.append(Journal.State.SENDING, input.rows().get(2), Map.of());
-      journal.appendOutcome(Journal.State.FAILED_NOT_SENT, input.rows().get(2), Map.of());
+    List<CsvInput.Row> rows = rows(csv, keys);
+    try (Journal journal = Journal.open(journalPath, ImportFiles.EVENT, ImportFiles.TYPE, keys, JournalIndex.read(journalPath, 6))) {
+      journal.append(Journal.State.SENDING, rows.get(0), Map.of());
+      journal.appendOutcome(Journal.State.REGISTERED, rows.get(0), Map.of("orderNo", "1"));
+      journal.append(Journal.State.SENDING, rows.get(1), Map.of()); // in flight when it stopped
+      journal.append(Journal.State.SENDING, rows.get(2), Map.of());
+      journal.appendOutcome(Journal.State.FAILED_NOT_SENT, rows.get(2), Map.of());
     }
-    ImportSettings settings = settings(csv, journalPath);
-    ImportPlan plan = ImportPlan.of(input, RowValidation.requireValid(input, settings),
-        Journal.read(journalPath, ImportFiles.EVENT, ImportFiles.TYPE), settings);
+    ImportPlan plan;
+    try (CsvInput input = CsvInput.open(csv, keys)) {
+      plan = ImportPlan.of(input, JournalIndex.read(journalPath, CsvInput.lineCount(csv)), settings(csv, journalPath));
+    }
     StringWriter out = new StringWriter();
 
     ImportReport.printDryRun(new PrintWriter(out), plan, journalPath);
@@ -45,22 +47,18 @@ class ImportReportTest {
   }
 
   @Test
-  void theSummaryListsTheLinesToLookAtByOutcomeAndCutsLongLists() throws IOException {
-    Path csv = ImportFiles.attendees(dir, "many.csv", "many", 60); // lines 2..61
-    CsvInput input = CsvInput.read(csv, RowKeys.generate());
-    ImportSettings settings = settings(csv, ImportSettings.defaultJournal(csv));
-    ImportPlan plan = ImportPlan.of(input, RowValidation.requireValid(input, settings), Map.of(), settings);
-    Map<Integer, RowResult> results = new HashMap<>();
-    for (CsvInput.Row row : input.rows()) {
-      results.put(row.line(), RowResult.notReached("the import was interrupted"));
+  void theSummaryListsTheLinesToLookAtByOutcomeAndCutsLongLists() {
+    ImportReport report = new ImportReport(0, dir.resolve("many.result.csv"), dir.resolve("many.csv.journal"));
+    report.add(2, RowResult.registered(null, true));
+    report.add(3, RowResult.failed(new IllegalStateException("boom")));
+    for (int line = 4; line <= 61; line++) {
+      report.add(line, RowResult.notReached("the import was interrupted"));
     }
-    results.put(2, RowResult.registered(null, true));
-    results.put(3, RowResult.failed(new IllegalStateException("boom")));
     StringWriter out = new StringWriter();
 
-    new ImportReport(plan, results, dir.resolve("many.result.csv"), dir.resolve("many.csv.journal"), "disk full")
-        .printSummary(new PrintWriter(out));
+    report.printSummary(new PrintWriter(out), "disk full");
 
+    assertThat(report.allRegistered()).isFalse();
     assertThat(out.toString().lines()).containsExactly(
         "60 rows: 58 FAILED_NOT_SENT, 1 REGISTERED, 1 UNKNOWN.",
         "Results: " + dir.resolve("many.result.csv"),
@@ -70,6 +68,16 @@ class ImportReportTest {
             + "with --resend-unknown (which registers twice any that were registered): line 3.",
         "Registered after an attempt whose outcome was unknown: check the platform for a second order: line 2.",
         "The journal could not be written (disk full): the rows in flight then count as unknown.");
+  }
+
+  private static List<CsvInput.Row> rows(Path csv, RowKeys keys) {
+    List<CsvInput.Row> rows = new ArrayList<>();
+    try (CsvInput input = CsvInput.open(csv, keys)) {
+      for (CsvInput.Row row; (row = input.next()) != null; ) {
+        rows.add(row);
+      }
+    }
+    return rows;
   }
 
   private static String lines(int from, int to) {

@@ -36,13 +36,11 @@ class JournalTest {
       journal.append(Journal.State.SENDING, ROW_3, Map.of()); // then the process died
     }
 
-    Map<Integer, Journal.RowHistory> history = Journal.read(path, "event", "type");
-
-    assertThat(history.get(2).last().state()).isEqualTo(Journal.State.REGISTERED);
-    assertThat(history.get(2).last().details()).containsEntry("orderNo", "123");
-    assertThat(history.get(2).earlierUncertain()).isTrue();
-    assertThat(history.get(3).uncertain()).isTrue();
-    assertThat(history.get(3).last().hash()).isEqualTo("00000000000000b3");
+    assertThat(history(path, 2).last().state()).isEqualTo(Journal.State.REGISTERED);
+    assertThat(history(path, 2).last().details()).containsEntry("orderNo", "123");
+    assertThat(history(path, 2).earlierUncertain()).isTrue();
+    assertThat(history(path, 3).uncertain()).isTrue();
+    assertThat(history(path, 3).last().hash()).isEqualTo("00000000000000b3");
     assertThat(Files.readAllLines(path)).allMatch(line -> line.startsWith("#") || line.split("\t").length >= 2)
         .anyMatch(line -> line.endsWith("\treason=reset after sending")); // one event per line
   }
@@ -58,14 +56,14 @@ class JournalTest {
 
       assertThat(journal.forces()).as("an outcome alone is not forced").isEqualTo(forcesAfterSending);
       // Written, so a re-run after the process died (kill -9) sees it.
-      assertThat(Journal.read(path, "event", "type").get(2).last().state()).isEqualTo(Journal.State.REGISTERED);
+      assertThat(history(path, 2).last().state()).isEqualTo(Journal.State.REGISTERED);
 
       journal.append(Journal.State.SENDING, ROW_3, Map.of());
 
       assertThat(journal.forces()).as("one force covers the outcome and the next SENDING").isEqualTo(forcesAfterSending + 1);
       journal.appendOutcome(Journal.State.UNKNOWN, ROW_3, Map.of());
     }
-    assertThat(Journal.read(path, "event", "type").get(3).last().state()).isEqualTo(Journal.State.UNKNOWN);
+    assertThat(history(path, 3).last().state()).isEqualTo(Journal.State.UNKNOWN);
   }
 
   @Test
@@ -101,11 +99,11 @@ class JournalTest {
     Files.writeString(path, "2025-01-01T00:00:00Z\tREGIST", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
 
     try (Journal journal = Journal.open(path, "event", "type")) {
-      assertThat(journal.history().get(2).last().state()).isEqualTo(Journal.State.SENDING);
+      assertThat(journal.index().history(2).last().state()).isEqualTo(Journal.State.SENDING);
       journal.append(Journal.State.REGISTERED, ROW_2, Map.of());
     }
 
-    assertThat(Journal.read(path, "event", "type").get(2).last().state()).isEqualTo(Journal.State.REGISTERED);
+    assertThat(history(path, 2).last().state()).isEqualTo(Journal.State.REGISTERED);
   }
 
   @Test
@@ -131,7 +129,8 @@ class JournalTest {
       first.append(Journal.State.SENDING, ROW_2, Map.of());
     }
     try (Journal again = Journal.open(path, "event", "type")) {
-      assertThat(again.history()).containsOnlyKeys(2);
+      assertThat(again.index().journaledLines()).isEqualTo(1);
+      assertThat(again.index().state(2)).isEqualTo(Journal.State.SENDING);
     }
   }
 
@@ -141,7 +140,7 @@ class JournalTest {
     List<String> columns = List.of("FullName", "Mobile");
     RowKeys keys = RowKeys.forJournal(path);
     CsvInput.Row row = new CsvInput.Row(2, List.of("张晓明", "13912345678"), null, keys.of(columns, List.of("张晓明", "13912345678")));
-    try (Journal journal = Journal.open(path, "event", "type", keys)) {
+    try (Journal journal = Journal.open(path, "event", "type", keys, JournalIndex.read(path, 10))) {
       journal.append(Journal.State.SENDING, row, Map.of());
     }
     String text = Files.readString(path);
@@ -194,7 +193,64 @@ class JournalTest {
 
     RowKeys keys = RowKeys.forJournal(path); // reads the key file the header names, or fails
     assertThat(Files.readString(path)).contains("\tkey=" + keys.id());
-    assertThat(Journal.read(path, "event", "type").get(2).last().hash()).isEqualTo(ROW_2.hash());
+    assertThat(history(path, 2).last().hash()).isEqualTo(ROW_2.hash());
+  }
+
+  @Test
+  void anImportThatWroteToTheJournalSinceItWasReadIsRefused() throws IOException {
+    Path path = dir.resolve("j");
+    try (Journal journal = Journal.open(path, "event", "type")) {
+      journal.append(Journal.State.SENDING, ROW_2, Map.of());
+    }
+    JournalIndex readBefore = JournalIndex.read(path, 10);
+    try (Journal other = Journal.open(path, "event", "type")) { // another import, meanwhile
+      other.appendOutcome(Journal.State.REGISTERED, ROW_2, Map.of());
+    }
+
+    assertThatThrownBy(() -> Journal.open(path, "event", "type", RowKeys.forJournal(path), readBefore))
+        .isInstanceOf(InvalidImportException.class)
+        .hasMessageContaining("was started or continued by another import while this one was reading the file. "
+            + "Nothing was sent.");
+  }
+
+  @Test
+  void aJournalOfADifferentEventOrTypeIsRefused() throws IOException {
+    Path path = dir.resolve("j");
+    try (Journal journal = Journal.open(path, "event", "type")) {
+      journal.append(Journal.State.SENDING, ROW_2, Map.of());
+    }
+
+    assertThatThrownBy(() -> JournalIndex.read(path, 10).checkHeader("event", "other"))
+        .isInstanceOf(InvalidImportException.class).hasMessageContaining("belongs to an import with a different --type (type)");
+    assertThatThrownBy(() -> Journal.open(path, "another", "type")).isInstanceOf(InvalidImportException.class)
+        .hasMessageContaining("belongs to an import with a different --event (event)");
+  }
+
+  @Test
+  void onlyAFewBytesPerRowAreKeptAndTheDetailsAreReadBackFromTheFile() throws IOException {
+    Path path = dir.resolve("j");
+    try (Journal journal = Journal.open(path, "event", "type")) {
+      for (int line = 2; line <= 1001; line++) {
+        CsvInput.Row row = new CsvInput.Row(line, List.of("x"), null, String.format("%016x", line));
+        journal.append(Journal.State.SENDING, row, Map.of());
+        journal.appendOutcome(Journal.State.REGISTERED, row, Map.of("orderNo", "order-" + line));
+      }
+    }
+
+    JournalIndex index = JournalIndex.read(path, 1001);
+
+    assertThat(index.journaledLines()).isEqualTo(1000);
+    assertThat(index.state(777)).isEqualTo(Journal.State.REGISTERED);
+    assertThat(index.tag(777)).isEqualTo(777);
+    assertThat(index.history(777).last().details()).containsEntry("orderNo", "order-777");
+    assertThat(index.state(1002)).isNull();
+    index.close();
+  }
+
+  private static Journal.RowHistory history(Path path, int line) throws IOException {
+    try (JournalIndex index = JournalIndex.read(path, Integer.MAX_VALUE - 1)) {
+      return index.history(line);
+    }
   }
 
   @Test

@@ -73,10 +73,11 @@ class RowOutcomeTest {
       }
     }
 
-    Map<Integer, Journal.RowHistory> history = Journal.read(path, "event", "type");
-
-    for (int i = 0; i < outcomes.size(); i++) {
-      assertThat(RowOutcome.of(history.get(i + 2).last().state())).isEqualTo(outcomes.get(i));
+    try (JournalIndex index = JournalIndex.read(path, outcomes.size() + 1)) {
+      for (int i = 0; i < outcomes.size(); i++) {
+        assertThat(RowOutcome.of(index.state(i + 2))).isEqualTo(outcomes.get(i));
+        assertThat(RowOutcome.of(index.history(i + 2).last().state())).isEqualTo(outcomes.get(i));
+      }
     }
   }
 

@@ -1,0 +1,210 @@
+package com.huiyi31.benchmarks;
+
+import com.huiyi31.cli.ImportBenchmark;
+import com.sun.net.httpserver.HttpServer;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Figure 2: the import against a platform 50 ms away. A loopback stub answers every Register
+ * after 50 ms (64 threads, so never the bottleneck) and notes when each request arrived and when
+ * each answer left; the tool runs in a child process ({@code java -jar huiyi31.jar import}, its
+ * journal on the disk), so its start-up and validation are outside the window the stub measures:
+ * rows / (last answer − first arrival). At concurrency 16 the ideal is 16 / 50 ms = 320 rows/s;
+ * the raw client from 16 threads against the same stub, in the same rounds, shows what the stub
+ * and this machine allow. {@code --rate N}: (rows − 1) / (last arrival − first arrival). And the
+ * import's own cost per row: the same against a stub that answers at once.
+ */
+final class LatencyBenchmark {
+
+  static final long DELAY_MILLIS = 50;
+  static final int LOCAL_ROWS = 10_000;
+
+  private LatencyBenchmark() {}
+
+  /** The stub: arrival and answer times of the requests since the last {@link #reset}. */
+  static final class DelayedStub implements AutoCloseable {
+    final HttpServer server;
+    final AtomicInteger count = new AtomicInteger();
+    final AtomicLong firstArrival = new AtomicLong(Long.MAX_VALUE);
+    final AtomicLong lastArrival = new AtomicLong(Long.MIN_VALUE);
+    final AtomicLong lastAnswer = new AtomicLong(Long.MIN_VALUE);
+
+    DelayedStub(long delayMillis) throws java.io.IOException {
+      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
+      server.createContext("/", exchange -> {
+        long arrived = System.nanoTime();
+        firstArrival.accumulateAndGet(arrived, Math::min);
+        lastArrival.accumulateAndGet(arrived, Math::max);
+        try (InputStream in = exchange.getRequestBody()) {
+          in.readAllBytes();
+        }
+        try {
+          Thread.sleep(delayMillis); // the platform's 50 ms
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(200, Payloads.REGISTERED.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+          out.write(Payloads.REGISTERED);
+        }
+        count.incrementAndGet();
+        lastAnswer.accumulateAndGet(System.nanoTime(), Math::max);
+      });
+      server.setExecutor(Executors.newFixedThreadPool(64));
+      server.start();
+    }
+
+    String baseUrl() {
+      return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    void reset() {
+      count.set(0);
+      firstArrival.set(Long.MAX_VALUE);
+      lastArrival.set(Long.MIN_VALUE);
+      lastAnswer.set(Long.MIN_VALUE);
+    }
+
+    double rowsPerSecond() {
+      return count.get() / ((lastAnswer.get() - firstArrival.get()) / 1e9);
+    }
+
+    double arrivalRate() {
+      return (count.get() - 1) / ((lastArrival.get() - firstArrival.get()) / 1e9);
+    }
+
+    @Override
+    public void close() {
+      server.stop(0);
+      ((ExecutorService) server.getExecutor()).shutdownNow();
+    }
+  }
+
+  static void run(int rounds) throws Exception {
+    int concurrency = 16;
+    int rows = 3200; // 200 waves of 16: 10 s at the ideal rate
+    Path dir = Files.createTempDirectory(Path.of(System.getProperty("user.dir")), "latency-benchmark-");
+    try (DelayedStub stub = new DelayedStub(DELAY_MILLIS)) {
+      Path csv = ImportBenchmark.writeCsv(dir, rows);
+      Map<String, Way> ways = new LinkedHashMap<>();
+      ways.put("raw client loop, 16 threads", () -> {
+        ImportBenchmark.rawLoop("raw", stub.baseUrl(), rows, concurrency).run();
+        return stub.rowsPerSecond();
+      });
+      for (ToolRuns.Version version : ToolRuns.versions()) {
+        ways.put(version.name() + ": huiyi31 import --concurrency 16", () -> imported(version, stub, dir, csv, rows,
+            "--concurrency", "16") ? stub.rowsPerSecond() : Double.NaN);
+      }
+      String loadBefore = ToolRuns.load();
+      Map<String, List<Double>> results = rotated(ways, rounds, stub);
+
+      int[][] rates = {{50, 500}, {200, 2000}}; // N rows/s, rows: 10 s each
+      Map<String, List<Double>> rateResults = new LinkedHashMap<>();
+      for (int[] rate : rates) {
+        Path rateCsv = ImportBenchmark.writeCsv(Files.createDirectories(dir.resolve("rate" + rate[0])), rate[1]);
+        Map<String, Way> rateWays = new LinkedHashMap<>();
+        for (ToolRuns.Version version : ToolRuns.versions()) {
+          rateWays.put(version.name() + ": --rate " + rate[0], () -> imported(version, stub, dir, rateCsv, rate[1],
+              "--concurrency", "16", "--rate", String.valueOf(rate[0])) ? stub.arrivalRate() : Double.NaN);
+        }
+        rateResults.putAll(rotated(rateWays, rounds, stub));
+      }
+
+      // The import's own cost per row: the same file against a stub that answers at once.
+      Map<String, List<Double>> local = new LinkedHashMap<>();
+      try (DelayedStub fast = new DelayedStub(0)) {
+        Path localCsv = ImportBenchmark.writeCsv(Files.createDirectories(dir.resolve("local")), LOCAL_ROWS);
+        Map<String, Way> localWays = new LinkedHashMap<>();
+        localWays.put("raw client loop, 16 threads", () -> {
+          ImportBenchmark.rawLoop("raw", fast.baseUrl(), LOCAL_ROWS, concurrency).run();
+          return fast.rowsPerSecond();
+        });
+        for (ToolRuns.Version version : ToolRuns.versions()) {
+          localWays.put(version.name() + ": huiyi31 import --concurrency 16", () -> imported(version, fast, dir, localCsv,
+              LOCAL_ROWS, "--concurrency", "16") ? fast.rowsPerSecond() : Double.NaN);
+        }
+        local.putAll(rotated(localWays, rounds, fast));
+      }
+
+      System.out.printf(Locale.ROOT, "## Import against a platform %d ms away (%d rows at concurrency %d; %d rotated rounds after "
+          + "a warm-up; load average %s before, %s after)%n%n", DELAY_MILLIS, rows, concurrency, rounds, loadBefore, ToolRuns.load());
+      double ideal = concurrency * 1000.0 / DELAY_MILLIS;
+      double raw = ToolRuns.median(results.get("raw client loop, 16 threads"));
+      System.out.println("| way | rows/s (median) | runs | ÷ ideal 320 | ÷ raw loop |");
+      System.out.println("|---|---:|---|---:|---:|");
+      results.forEach((name, runs) -> System.out.printf(Locale.ROOT, "| %s | %.1f | %s | %.3f | %.3f |%n", name,
+          ToolRuns.median(runs), ToolRuns.list(runs, "%.1f"), ToolRuns.median(runs) / ideal, ToolRuns.median(runs) / raw));
+      System.out.println();
+      System.out.printf(Locale.ROOT, "Against a stub that answers at once (%,d rows, concurrency %d, journal on the disk): the "
+          + "import's own cost per row.%n%n", LOCAL_ROWS, concurrency);
+      System.out.println("| way | rows/s (median) | runs | µs per row | ÷ raw loop |");
+      System.out.println("|---|---:|---|---:|---:|");
+      double localRaw = ToolRuns.median(local.get("raw client loop, 16 threads"));
+      local.forEach((name, runs) -> System.out.printf(Locale.ROOT, "| %s | %.0f | %s | %.0f | %.2f |%n", name,
+          ToolRuns.median(runs), ToolRuns.list(runs, "%.0f"), 1e6 / ToolRuns.median(runs), ToolRuns.median(runs) / localRaw));
+      System.out.println();
+      System.out.println("| way | requests started per s (median) | runs | ÷ N |");
+      System.out.println("|---|---:|---|---:|");
+      rateResults.forEach((name, runs) -> {
+        double n = Double.parseDouble(name.replaceAll(".*--rate ", ""));
+        System.out.printf(Locale.ROOT, "| %s | %.2f | %s | %.4f |%n", name, ToolRuns.median(runs), ToolRuns.list(runs, "%.2f"),
+            ToolRuns.median(runs) / n);
+      });
+      System.out.println();
+    } finally {
+      ToolRuns.delete(dir);
+    }
+  }
+
+  interface Way {
+    double run() throws Exception;
+  }
+
+  /** A warm-up run of each way, then {@code rounds} rounds, the order rotated each round. */
+  private static Map<String, List<Double>> rotated(Map<String, Way> ways, int rounds, DelayedStub stub) throws Exception {
+    List<String> names = new ArrayList<>(ways.keySet());
+    Map<String, List<Double>> results = new LinkedHashMap<>();
+    for (int round = -1; round < rounds; round++) {
+      for (int i = 0; i < names.size(); i++) {
+        String name = names.get(Math.floorMod(i + round, names.size()));
+        stub.reset();
+        double value = ways.get(name).run();
+        if (round >= 0) {
+          results.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+        }
+      }
+    }
+    return results;
+  }
+
+  /** One import of {@code csv} by {@code version} in a new process, its journal and results removed first. */
+  private static boolean imported(ToolRuns.Version version, DelayedStub stub, Path dir, Path csv, int rows, String... options)
+      throws Exception {
+    Files.deleteIfExists(csv.resolveSibling(csv.getFileName() + ".journal"));
+    Files.deleteIfExists(csv.resolveSibling(csv.getFileName() + ".journal.key"));
+    Files.deleteIfExists(csv.resolveSibling("attendees.result.csv"));
+    List<String> args = new ArrayList<>(List.of("import", csv.toString(), "--base-url", stub.baseUrl(), "--event",
+        "07320000-fe25-16f7-4c65-08d9fb59aefd", "--type", "51f10000-4961-fe41-aba5-08dc70ba48eb", "--ticket",
+        "40180000-300e-9237-c7af-08dc6f31f78c:嘉宾"));
+    args.addAll(List.of(options));
+    ToolRuns.Run run = ToolRuns.run(ToolRuns.javaJar(version.jar(), List.of(), args.toArray(new String[0])), dir, null);
+    if (run.exit() != 0 || !run.out().contains(rows + " rows: " + rows + " REGISTERED.")) {
+      throw new IllegalStateException(version.name() + " import failed (exit " + run.exit() + "):\n" + run.out() + run.err());
+    }
+    return stub.count.get() == rows;
+  }
+}
