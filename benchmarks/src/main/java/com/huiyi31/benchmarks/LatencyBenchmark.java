@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Figure 2: the import against a platform 50 ms away. A loopback stub answers every Register
@@ -51,10 +52,9 @@ final class LatencyBenchmark {
         try (InputStream in = exchange.getRequestBody()) {
           in.readAllBytes();
         }
-        try {
-          Thread.sleep(delayMillis); // the platform's 50 ms
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
+        long due = arrived + delayMillis * 1_000_000; // the platform's 50 ms, from the request's arrival
+        for (long left; (left = due - System.nanoTime()) > 0; ) {
+          LockSupport.parkNanos(left);
         }
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         exchange.sendResponseHeaders(200, Payloads.REGISTERED.length);

@@ -166,7 +166,7 @@ final class SendingWorkers {
       return notSent(row);
     }
     try {
-      journal.append(Journal.State.SENDING, row.request().row, Map.of());
+      journal.append(Journal.State.SENDING, row.row(), Map.of());
     } catch (IOException e) {
       journalFailed(e);
       return notSent(row); // not sent: the journal would not know about it
@@ -186,7 +186,7 @@ final class SendingWorkers {
     }
     try {
       // Forced with the next SENDING line (or at the end): see Journal.
-      journal.appendOutcome(result.outcome().journalState(), row.request().row, result.details());
+      journal.appendOutcome(result.outcome().journalState(), row.row(), result.details());
     } catch (IOException e) {
       journalFailed(e); // the journal keeps SENDING: a re-run treats the row as unknown, which is safe
     }
@@ -233,7 +233,7 @@ final class SendingWorkers {
   private RowResult waitedAndStopped(ImportPlan.PlannedRow row) {
     RowResult result = RowResult.notReached(stopReason.get());
     try {
-      journal.appendOutcome(result.outcome().journalState(), row.request().row, Map.of("reason",
+      journal.appendOutcome(result.outcome().journalState(), row.row(), Map.of("reason",
           "not sent: the import stopped before the row's turn"));
     } catch (IOException e) {
       journalFailed(e); // the journal keeps SENDING: a re-run treats the row as unknown, which is safe
