@@ -128,7 +128,7 @@ final class LatencyBenchmark {
 
   static void run(int rounds) throws Exception {
     int concurrency = 16;
-    int rows = 3200; // 200 waves of 16: 10 s at the ideal rate
+    int rows = 9600; // 600 waves of 16: 30 s at the ideal rate, so that a new JVM's warm-up is a small part of it
     Path dir = Files.createTempDirectory(Path.of(System.getProperty("user.dir")), "latency-benchmark-");
     try (DelayedStub stub = new DelayedStub(DELAY_MILLIS)) {
       Path csv = ImportBenchmark.writeCsv(dir, rows);
