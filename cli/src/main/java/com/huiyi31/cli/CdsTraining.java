@@ -1,24 +1,29 @@
 package com.huiyi31.cli;
 
 import com.huiyi31.sandbox.Huiyi31Sandbox;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The training run of the {@code ./huiyi31} launcher: it runs the tool's commands once, in this
- * JVM, against a sandbox (whose classes a register without --base-url and huiyi31 sandbox use too)
- * and in a temporary directory, so that the launcher can save the
- * classes they load in a class-data-sharing archive ({@code -XX:ArchiveClassesAtExit}); later runs
- * map that archive instead of loading, verifying and linking the same classes again (see the
- * launcher script). It prints nothing, changes nothing outside its temporary directory, and always
- * exits 0: a command that fails here only leaves its classes out of the archive.
+ * The training run of the {@code ./huiyi31} launcher: it runs the tool's one-off commands once, in
+ * this JVM, so that the launcher can make a class-data-sharing archive of the classes they load
+ * (the JVM lists them, {@code -XX:DumpLoadedClassList}; see the launcher script); later runs map
+ * that archive instead of loading, verifying and linking the same classes again. The commands talk
+ * to a sandbox in a process of its own, so that the sandbox's many classes (its contract validator,
+ * YAML, logging) stay out of the archive: a smaller archive maps faster. It prints nothing, changes
+ * nothing outside its temporary directory, and always exits 0: a command that fails here only
+ * leaves its classes out of the archive.
  */
 final class CdsTraining {
 
@@ -37,14 +42,23 @@ final class CdsTraining {
     System.exit(0);
   }
 
-  private static void train() throws IOException {
+  private static void train() throws IOException, InterruptedException, URISyntaxException {
     for (String command : List.of("", "register", "import", "types", "sandbox")) {
       run(command.isEmpty() ? new String[] {"--help"} : new String[] {command, "--help"});
     }
     run("--version");
+    Path jar = Path.of(CdsTraining.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Process sandbox = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", jar.toString(), Huiyi31Cli.class.getName(), "sandbox", "--port", "0")
+        .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.PIPE).start();
     Path dir = Files.createTempDirectory("huiyi31-cds-training-"); // owner-only on POSIX
-    try (Huiyi31Sandbox sandbox = Huiyi31Sandbox.start(0)) {
-      String url = sandbox.baseUrl();
+    try {
+      String banner = new BufferedReader(new InputStreamReader(sandbox.getInputStream(), StandardCharsets.UTF_8))
+          .readLine(); // "Sandbox listening on http://127.0.0.1:PORT"
+      if (banner == null || !banner.contains("http://")) {
+        return;
+      }
+      String url = banner.substring(banner.indexOf("http://")).strip();
       run("register", "--base-url", url, "--event", EVENT, "--type", TYPE, "--ticket", TICKET,
           "--field", "FullName=训练", "--field", "Mobile=13900000001");
       run("register", "--base-url", url, "--event", EVENT, "--type", TYPE, "--ticket", TICKET, "--json",
@@ -58,6 +72,9 @@ final class CdsTraining {
           "--dry-run");
       run("import", csv.toString(), "--base-url", url, "--event", EVENT, "--type", TYPE, "--ticket", TICKET);
     } finally {
+      sandbox.destroy();
+      sandbox.waitFor(30, TimeUnit.SECONDS);
+      sandbox.destroyForcibly();
       try (Stream<Path> files = Files.walk(dir)) {
         List<Path> all = new ArrayList<>(files.toList());
         for (int i = all.size() - 1; i >= 0; i--) {

@@ -6,7 +6,7 @@ import com.huiyi31.client.Huiyi31Exception;
 import com.huiyi31.client.Huiyi31ValidationException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,8 +20,6 @@ import picocli.CommandLine.Command;
             + "and form fields, and runs an offline sandbox.",
         "With --app-key (its secret in the environment variable HUIYI31_APP_SECRET, or typed when asked), register and "
             + "import take names: the attendee type and ticket by name, fields by their labels, choices by their text."},
-    subcommands = {RegisterCommand.class, ImportCommand.class, TypesCommand.class, SandboxCommand.class,
-        DriftCommand.class, RecordCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:done",
@@ -31,6 +29,14 @@ import picocli.CommandLine.Command;
         "4:out of memory: give Java more (JAVA_TOOL_OPTIONS=-Xmx1g) and run again; an import resumes where it stopped",
         "130/143:stopped by Ctrl-C (SIGINT) or SIGTERM; an import writes its results and summary first"})
 public final class Huiyi31Cli implements Runnable {
+
+  /**
+   * The commands, in the order --help lists them. Added when the tool runs ({@link #execute}): all of
+   * them, or only the one named on the command line (its model alone is built, and nothing of the
+   * others is loaded: a one-off command starts faster).
+   */
+  static final List<Class<?>> COMMANDS = List.of(RegisterCommand.class, ImportCommand.class, TypesCommand.class,
+      SandboxCommand.class, DriftCommand.class, RecordCommand.class);
 
   /** Exit codes, as documented in --help. */
   static final int OK = 0;
@@ -52,9 +58,7 @@ public final class Huiyi31Cli implements Runnable {
 
   public static void main(String[] args) {
     PrintWriter err = new PrintWriter(System.err, true);
-    String command = Arrays.stream(args).filter(arg -> !arg.startsWith("-") && !arg.startsWith("@"))
-        .findFirst().orElse(null);
-    Thread.setDefaultUncaughtExceptionHandler(OutOfMemory.uncaughtHandler(err, command, System::exit));
+    Thread.setDefaultUncaughtExceptionHandler(OutOfMemory.uncaughtHandler(err, commandName(args), System::exit));
     System.exit(execute(args, new PrintWriter(System.out, true), err));
   }
 
@@ -80,6 +84,16 @@ public final class Huiyi31Cli implements Runnable {
   static int execute(String[] args, PrintWriter out, PrintWriter err, SecretSources secrets, InputStream stdin,
       CommandLine.IFactory factory) {
     CommandLine cli = new CommandLine(new Huiyi31Cli(secrets, stdin), factory);
+    String named = commandName(args);
+    boolean known = false;
+    for (Class<?> command : COMMANDS) {
+      known |= name(command).equals(named);
+    }
+    for (Class<?> command : COMMANDS) {
+      if (!known || name(command).equals(named)) { // a typo or --help: all of them, for the suggestions and the list
+        cli.addSubcommand(command);
+      }
+    }
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -119,6 +133,20 @@ public final class Huiyi31Cli implements Runnable {
       err.flush();
       return OUT_OF_MEMORY;
     }
+  }
+
+  /** The command named on the command line: its first argument that is not an option or an @-file; null if none. */
+  static String commandName(String[] args) {
+    for (String arg : args) { // no stream: the first lambda of a JVM costs milliseconds of a one-off command's start
+      if (!arg.startsWith("-") && !arg.startsWith("@")) {
+        return arg;
+      }
+    }
+    return null;
+  }
+
+  private static String name(Class<?> command) {
+    return command.getAnnotation(Command.class).name();
   }
 
   @Override

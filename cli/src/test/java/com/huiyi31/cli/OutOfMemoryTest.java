@@ -109,8 +109,11 @@ class OutOfMemoryTest {
             + "resumes where it stopped (a row in flight counts as unknown and is not sent again).",
             "Give Java more memory, e.g. JAVA_TOOL_OPTIONS=-Xmx1g (or java -Xmx1g -jar huiyi31.jar ...).");
     assertThat(cli.err()).doesNotContain("OutOfMemoryError", "\tat ");
-    assertThat(journalStates()).containsExactly(Map.entry("2", "REGISTERED"), Map.entry("3", "REGISTERED"),
-        Map.entry("4", "SENDING"));
+    Map<String, String> states = journalStates();
+    assertThat(states).containsAllEntriesOf(Map.of("2", "REGISTERED", "3", "REGISTERED", "4", "SENDING"))
+        .doesNotContainKeys("6", "7");
+    // Row 5 may have been journaled by the second worker meanwhile: then the journal says it was not sent.
+    assertThat(states.getOrDefault("5", "FAILED_NOT_SENT")).as("row 5").isEqualTo("FAILED_NOT_SENT");
 
     Cli.Result resumed = Cli.run(importArgs());
 

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
 import okhttp3.OkHttpClient;
 
 /**
@@ -54,7 +55,7 @@ public final class Huiyi31Client implements AutoCloseable {
 
   private Huiyi31Client(Builder builder) {
     this.baseUrl = builder.baseUrl;
-    this.http = new OkHttpClient.Builder()
+    OkHttpClient.Builder okhttp = new OkHttpClient.Builder()
         .connectTimeout(builder.connectTimeout)
         .readTimeout(builder.readTimeout)
         // OkHttp would otherwise silently send a request again after some connection failures,
@@ -69,8 +70,13 @@ public final class Huiyi31Client implements AutoCloseable {
         // connection after a call and opened a new one for the next (measured: docs/benchmarks.md).
         .connectionPool(new ConnectionPool(builder.maxConcurrentRequests, 30, TimeUnit.SECONDS))
         .dns(builder.dns)
-        .addNetworkInterceptor(SendTracking.MARK_CONNECTED)
-        .build();
+        .addNetworkInterceptor(SendTracking.MARK_CONNECTED);
+    if (plainHttpOnly(builder)) {
+      // A stand-in on this machine (the sandbox, tests) needs no TLS; OkHttp would otherwise load the
+      // trust store and set TLS up as it is built (docs/benchmarks.md, "The library at a service's start-up").
+      okhttp.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
+    }
+    this.http = okhttp.build();
     JsonCodec codec = new JsonCodec(JsonCodec.newObjectMapper());
     OkHttpTransport client = new OkHttpTransport(http, builder.maxConcurrentRequests, builder.connectTimeout.toNanos());
     ConnectRetryer retryer = new ConnectRetryer(builder.connectRetries, builder.initialBackoff, builder.maxBackoff,
@@ -108,6 +114,12 @@ public final class Huiyi31Client implements AutoCloseable {
         .target(AttendeeTypeApi.class, baseUrl);
     this.attendeeTypeCache = new AttendeeTypeCache(attendeeTypes, builder.attendeeTypesCacheTtl.toNanos(),
         builder.nanoTime);
+  }
+
+  /** Whether every URL the client will call is plain http (the builder allows that for loopback hosts only). */
+  private static boolean plainHttpOnly(Builder builder) {
+    String issuer = builder.oauthBaseUrl != null ? builder.oauthBaseUrl : defaultOauthUrl(builder.baseUrl);
+    return builder.baseUrl.regionMatches(true, 0, "http:", 0, 5) && issuer.regionMatches(true, 0, "http:", 0, 5);
   }
 
   /**
@@ -169,6 +181,11 @@ public final class Huiyi31Client implements AutoCloseable {
   /** The base URL requests go to, without a trailing slash. */
   public String baseUrl() {
     return baseUrl;
+  }
+
+  /** Whether this client can open TLS connections: not when every URL it calls is plain http (for tests). */
+  boolean setUpForTls() {
+    return http.connectionSpecs().stream().anyMatch(ConnectionSpec::isTls);
   }
 
   /** Connections open in the pool, busy or idle (for tests). */

@@ -27,14 +27,21 @@ final class ImportPlan {
   /**
    * One valid row and what this run does with it.
    *
+   * @param request the request it becomes; null until it is needed (a row this run sends)
    * @param journaledState the state the journal holds for the row, or null when no run has tried it
    * @param earlierUncertain an attempt before the journal's latest one may have registered the row
    * @param send whether this run sends it
    */
-  record PlannedRow(RowRequest request, Journal.State journaledState, boolean earlierUncertain, boolean send) {
+  record PlannedRow(CsvInput.Row row, RowRequest request, Journal.State journaledState, boolean earlierUncertain,
+      boolean send) {
 
     int line() {
-      return request.row.line();
+      return row.line();
+    }
+
+    /** The same, with the request it becomes. */
+    PlannedRow with(RowRequest request) {
+      return new PlannedRow(row, request, journaledState, earlierUncertain, send);
     }
 
     /** The outcome the journal holds for the row, or null when no run has tried it. */
@@ -94,7 +101,7 @@ final class ImportPlan {
           changed.add("line " + row.line() + " (" + state + ") has different content");
         }
       }
-      plan.count(plan.plan(request));
+      plan.count(plan.plan(row));
       if (plan.rows == plan.fingerprints.length) {
         plan.fingerprints = Arrays.copyOf(plan.fingerprints, plan.rows * 2);
       }
@@ -110,10 +117,10 @@ final class ImportPlan {
   }
 
   /** What this run does with a row, by what the journal says of it. */
-  private PlannedRow plan(RowRequest request) {
-    int line = request.row.line();
+  private PlannedRow plan(CsvInput.Row row) {
+    int line = row.line();
     Journal.State state = journal.state(line);
-    return new PlannedRow(request, state, journal.earlierUncertain(line), sends(state, settings));
+    return new PlannedRow(row, null, state, journal.earlierUncertain(line), sends(state, settings));
   }
 
   /** Whether a run with {@code settings} sends a row the journal left so (null: never tried). */
@@ -148,14 +155,14 @@ final class ImportPlan {
 
   /**
    * For the sending pass: the plan of the {@code ordinal}-th row (from 0), or null when it is not
-   * the row validated in that place (the file changed since it was validated) or is now invalid.
+   * the row validated in that place (the file changed since it was validated). Its request is not
+   * made: only a row this run sends needs it (then {@link RowRequest#of}; it was validated).
    */
-  PlannedRow recheck(RowRequest request, int ordinal) {
-    if (ordinal >= rows || fingerprints[ordinal] != fingerprint(request.row) || !request.problems.isEmpty()
-        || request.request == null) {
+  PlannedRow recheck(CsvInput.Row row, int ordinal) {
+    if (ordinal >= rows || fingerprints[ordinal] != fingerprint(row)) {
       return null;
     }
-    return plan(request);
+    return plan(row);
   }
 
   JournalIndex journal() {

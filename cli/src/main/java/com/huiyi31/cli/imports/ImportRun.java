@@ -143,7 +143,7 @@ public final class ImportRun implements AutoCloseable {
           if (row == null) {
             break;
           }
-          pending.add(new Pending(row, resultOf(RowValidation.request(input, row, settings), ordinal++)));
+          pending.add(new Pending(row, resultOf(input, row, ordinal++)));
           failure = writeDone(pending, results, pending.size() >= window, failure);
         }
         while (!pending.isEmpty()) {
@@ -191,18 +191,18 @@ public final class ImportRun implements AutoCloseable {
   }
 
   /** The result of a row: sent by a worker, or known now (skipped, or not sent because the run stopped). */
-  private CompletableFuture<RowResult> resultOf(RowRequest request, int ordinal) {
-    int line = request.row.line();
-    ImportPlan.PlannedRow row = plan.recheck(request, ordinal);
-    if (row == null) { // what was validated is not what is read now
-      changed("the file changed since it was validated (line " + line + "): run the same command again");
+  private CompletableFuture<RowResult> resultOf(CsvInput input, CsvInput.Row row, int ordinal) {
+    ImportPlan.PlannedRow planned = plan.recheck(row, ordinal);
+    RowRequest request = planned != null && planned.send() ? RowRequest.of(input, row, settings) : null;
+    if (planned == null || request != null && (!request.problems.isEmpty() || request.request == null)) {
+      changed("line " + row.line() + " is not as it was validated (the file, or with names the event's forms, changed "
+          + "since): run the same command again");
+    } else if (request != null) {
+      return workers.submit(planned.with(request));
     }
-    if (row == null || !row.send()) {
-      JournalIndex index = journal.index();
-      return CompletableFuture.completedFuture(index.state(line) != null ? RowResult.asJournaled(index.history(line))
-          : RowResult.notReached(workers != null && workers.stopReason() != null ? workers.stopReason() : stopReason));
-    }
-    return workers.submit(row);
+    JournalIndex index = journal.index();
+    return CompletableFuture.completedFuture(index.state(row.line()) != null ? RowResult.asJournaled(index.history(row.line()))
+        : RowResult.notReached(workers != null && workers.stopReason() != null ? workers.stopReason() : stopReason));
   }
 
   /** Writes the results at the head that are known; waits for the head's when {@code block}. */

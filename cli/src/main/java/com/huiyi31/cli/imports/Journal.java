@@ -42,6 +42,8 @@ import java.util.Objects;
  *   <li>One import at a time: the journal is locked while an import runs (the operating system
  *       releases the lock when the process dies, however it dies).
  *   <li>Its owner's alone: created {@code rw-------} on POSIX file systems ({@link PrivateFiles}).
+ *   <li>Read back once, when an import starts, into a {@link JournalIndex}: a few bytes per row,
+ *       however long the journal; an import that wrote to it since is told apart ({@link #open}).
  * </ul>
  *
  * <h2>Format</h2>

@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -285,13 +284,6 @@ final class JournalIndex implements AutoCloseable {
     close();
     channel = journalChannel;
     ownChannel = false;
-  }
-
-  /** Reads a journal already opened (and locked) through its channel, for a test's or a caller's convenience. */
-  static JournalIndex read(Path path, FileChannel journal, int maxLine) throws IOException {
-    JournalIndex index = new JournalIndex(path, maxLine);
-    index.readFrom(Channels.newInputStream(journal.position(0)));
-    return index;
   }
 
   /** Throws unless every JOURNAL line names {@code event} and {@code type}. */

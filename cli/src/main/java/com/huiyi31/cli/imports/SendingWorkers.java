@@ -18,7 +18,14 @@ import java.util.concurrent.atomic.AtomicReference;
  * each in the journal: its SENDING line forced before the request leaves (a row the journal does
  * not know of was never sent), its outcome written at once and forced with the next SENDING line
  * forced, or at the end (see {@link Journal}). Forces of concurrent workers are shared (group
- * commit), so a worker rarely waits for more than one.
+ * commit).
+ *
+ * <p>Keeping the pipe full: a force takes from a tenth of a millisecond to tens of milliseconds on
+ * a busy disk, and a request must wait for its own. So there are twice as many workers as requests
+ * may be in flight ({@code concurrency} slots): while {@code concurrency} requests are out, the other workers
+ * journal the next rows, and each takes a slot the moment one frees, its row already on disk. A
+ * row journaled but not yet sent when the run stops is not sent: its outcome says so
+ * (FAILED_NOT_SENT), and a re-run sends it.
  *
  * <p>Stops sending further rows when {@link #stop} is called, when the journal cannot be written,
  * or after {@link #STOP_AFTER_NOT_SENT_IN_A_ROW} rows in a row that could not be sent; requests in
@@ -40,6 +47,8 @@ final class SendingWorkers {
   private final AtomicInteger notSentInARow = new AtomicInteger();
   private final AtomicInteger reachedPlatform = new AtomicInteger();
   private final RateLimiter limiter; // null without --rate
+  private final Object slots = new Object();
+  private int freeSlots; // requests that may still start now (guarded by slots)
 
   /** Starts the workers (and the progress display on {@code err}) for {@code toSend} rows; journals the run. */
   SendingWorkers(Journal journal, ImportSettings settings, int toSend, ImportRun.Sender sender, PrintWriter err)
@@ -52,7 +61,8 @@ final class SendingWorkers {
         + "\trate=" + (settings.ratePerSecond() > 0 ? settings.ratePerSecond() : "none")
         + "\tretryRefused=" + settings.retryRefused() + "\tresendUnknown=" + settings.resendUnknown());
     this.progress = Progress.forTerminal(toSend, err);
-    this.workers = Executors.newFixedThreadPool(settings.concurrency(), daemon("import-sender"));
+    this.freeSlots = settings.concurrency();
+    this.workers = Executors.newFixedThreadPool(2 * settings.concurrency(), daemon("import-sender"));
   }
 
   /**
@@ -82,6 +92,9 @@ final class SendingWorkers {
     stopReason.compareAndSet(null, reason);
     if (limiter != null) {
       limiter.stop();
+    }
+    synchronized (slots) {
+      slots.notifyAll(); // a worker waiting for a slot sees the stop at once
     }
   }
 
@@ -153,20 +166,78 @@ final class SendingWorkers {
       return notSent(row);
     }
     try {
-      journal.append(Journal.State.SENDING, row.request().row, Map.of());
+      journal.append(Journal.State.SENDING, row.row(), Map.of());
     } catch (IOException e) {
       journalFailed(e);
       return notSent(row); // not sent: the journal would not know about it
     }
-    RowResult result = sendOne(row);
+    if (!takeSlot()) {
+      return waitedAndStopped(row);
+    }
+    RowResult result;
+    try {
+      result = sendOne(row);
+      counted(result.outcome()); // may stop the run: before the slot frees, so that no waiting row goes out after
+    } catch (Error e) {
+      stop("an internal error (" + e + ")");
+      throw e;
+    } finally {
+      releaseSlot();
+    }
     try {
       // Forced with the next SENDING line (or at the end): see Journal.
-      journal.appendOutcome(result.outcome().journalState(), row.request().row, result.details());
+      journal.appendOutcome(result.outcome().journalState(), row.row(), result.details());
     } catch (IOException e) {
       journalFailed(e); // the journal keeps SENDING: a re-run treats the row as unknown, which is safe
     }
     progress.rowDone(!result.registered());
-    counted(result.outcome());
+    return result;
+  }
+
+  /**
+   * Takes a request slot, waiting for one if they are all taken; false, without one, when the run
+   * has stopped (meanwhile, or while the row's SENDING line was being forced).
+   */
+  private boolean takeSlot() {
+    boolean interrupted = false;
+    try {
+      synchronized (slots) {
+        while (freeSlots == 0 && stopReason.get() == null) {
+          try {
+            slots.wait();
+          } catch (InterruptedException e) {
+            interrupted = true;
+          }
+        }
+        if (stopReason.get() != null) {
+          return false;
+        }
+        freeSlots--;
+        return true;
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private void releaseSlot() {
+    synchronized (slots) {
+      freeSlots++;
+      slots.notify();
+    }
+  }
+
+  /** A row journaled as being sent that the run stopped before it was: it was not sent, and the journal says so. */
+  private RowResult waitedAndStopped(ImportPlan.PlannedRow row) {
+    RowResult result = RowResult.notReached(stopReason.get());
+    try {
+      journal.appendOutcome(result.outcome().journalState(), row.row(), Map.of("reason",
+          "not sent: the import stopped before the row's turn"));
+    } catch (IOException e) {
+      journalFailed(e); // the journal keeps SENDING: a re-run treats the row as unknown, which is safe
+    }
     return result;
   }
 

@@ -221,8 +221,13 @@ class ImportCommandTest {
     assertThat(offline.err()).contains("Stopped: 10 rows in a row could not be sent");
     Map<String, Map<String, String>> rows = results(dir.resolve("offline.result.csv"));
     assertThat(rows).hasSize(20).allSatisfy((name, row) -> assertThat(row.get("status")).isEqualTo("FAILED_NOT_SENT"));
-    long tried = journalEvents(dir.resolve("offline.csv.journal")).stream().filter(event -> event[1].equals("SENDING")).count();
+    List<String[]> events = journalEvents(dir.resolve("offline.csv.journal"));
+    long journaled = events.stream().filter(event -> event[1].equals("SENDING")).count();
+    long waited = events.stream().filter(event -> String.join("\t", event).endsWith(
+        "reason=not sent: the import stopped before the row's turn")).count();
+    long tried = journaled - waited;
     assertThat(tried).as("rows tried before stopping").isBetween(10L, 11L);
+    assertThat(waited).as("rows journaled by the 4 workers, not sent: the run had stopped").isLessThanOrEqualTo(3);
     assertThat(rows.values()).filteredOn(row -> row.get("error").startsWith("not sent: 10 rows in a row")).hasSize(20 - (int) tried);
 
     Cli.Result online = Cli.run(args(csv, platform.baseUrl()));

@@ -52,7 +52,8 @@ class ImportCrashTest {
 
       // What the journal knew at the kill: rows announced (SENDING) without an outcome were in flight.
       Set<String> inFlightAtKill = inFlight(journal);
-      assertThat(inFlightAtKill).as("rows in flight at the kill").isNotEmpty().hasSizeLessThanOrEqualTo(4);
+      // At most 4 in flight, and 4 more journaled while they waited for a slot (SendingWorkers): unknown, to be safe.
+      assertThat(inFlightAtKill).as("rows in flight at the kill").isNotEmpty().hasSizeLessThanOrEqualTo(8);
       int eventsBeforeReRun = journalEvents(journal).size();
 
       // Re-run without --resend-unknown: everything else is registered, the in-flight rows are left alone.

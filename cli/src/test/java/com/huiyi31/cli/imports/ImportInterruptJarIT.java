@@ -72,14 +72,15 @@ class ImportInterruptJarIT {
           "Not sent or not processed (a re-run sends them)");
 
       // The journal says exactly what was sent: each row it announced reached the platform and has
-      // its outcome; no row it does not know of was sent.
+      // its outcome, unless the stop came while its SENDING line was being forced (then its outcome
+      // says it was not sent); no row it does not know of was sent.
       Map<String, Integer> sentBeforeResume = platform.received();
       assertThat(sentBeforeResume).isNotEmpty().allSatisfy((name, count) -> assertThat(count).as(name).isEqualTo(1));
       Map<String, List<String>> eventsByRow = rowEvents(journal);
-      assertThat(eventsByRow.keySet()).as("rows in the journal = rows the platform received")
-          .isEqualTo(sentBeforeResume.keySet());
-      assertThat(eventsByRow).allSatisfy((name, events) ->
-          assertThat(events).as(name).containsExactly("SENDING", "REGISTERED"));
+      assertThat(eventsByRow.keySet()).as("rows in the journal include the rows the platform received")
+          .containsAll(sentBeforeResume.keySet());
+      assertThat(eventsByRow).allSatisfy((name, events) -> assertThat(events).as(name).containsExactly("SENDING",
+          sentBeforeResume.containsKey(name) ? "REGISTERED" : "FAILED_NOT_SENT"));
       Map<String, Map<String, String>> rows = results(result);
       assertThat(rows).hasSize(ROWS);
       rows.forEach((name, row) -> assertThat(row.get("status")).as(name)

@@ -41,7 +41,7 @@ class ImportPlanTest {
   void withoutAJournalEveryRowIsSent() {
     ImportPlan plan = plan(false, false);
 
-    assertThat(planned(plan, false, false)).hasSize(7).allSatisfy(row -> {
+    assertThat(planned(plan)).hasSize(7).allSatisfy(row -> {
       assertThat(row.send()).isTrue();
       assertThat(row.journaledOutcome()).isNull();
       assertThat(row.earlierAttemptUnknown()).isFalse();
@@ -61,19 +61,19 @@ class ImportPlanTest {
 
     ImportPlan plan = plan(false, false);
 
-    ImportPlan.PlannedRow inFlight = planned(plan, false, false).get(2);
+    ImportPlan.PlannedRow inFlight = planned(plan).get(2);
     assertThat(inFlight.line()).isEqualTo(4);
     assertThat(inFlight.journaledOutcome()).isEqualTo(RowOutcome.UNKNOWN);
     assertThat(inFlight.send()).as("may be registered: not sent again").isFalse();
     assertThat(plan.skippedByStatus()).containsExactly(Map.entry("UNKNOWN", 1L));
-    assertThat(planned(plan, false, false)).filteredOn(ImportPlan.PlannedRow::send).extracting(ImportPlan.PlannedRow::line)
+    assertThat(planned(plan)).filteredOn(ImportPlan.PlannedRow::send).extracting(ImportPlan.PlannedRow::line)
         .containsExactly(2, 3, 5, 6, 7, 8);
     assertThat(RowResult.asJournaled(plan.journal().history(4)).status()).isEqualTo("UNKNOWN");
 
     ImportPlan resend = plan(false, true);
 
-    assertThat(planned(resend, false, true).get(2).send()).as("--resend-unknown").isTrue();
-    assertThat(planned(resend, false, true).get(2).earlierAttemptUnknown()).as("a registration now may be a second one").isTrue();
+    assertThat(planned(resend).get(2).send()).as("--resend-unknown").isTrue();
+    assertThat(planned(resend).get(2).earlierAttemptUnknown()).as("a registration now may be a second one").isTrue();
   }
 
   @Test
@@ -90,7 +90,7 @@ class ImportPlanTest {
 
     ImportPlan plain = plan(false, false);
 
-    assertThat(planned(plain, false, false)).extracting(ImportPlan.PlannedRow::journaledOutcome).containsExactly(
+    assertThat(planned(plain)).extracting(ImportPlan.PlannedRow::journaledOutcome).containsExactly(
         RowOutcome.REGISTERED, RowOutcome.REFUSED, RowOutcome.NOT_SENT, RowOutcome.NOT_PROCESSED, RowOutcome.UNKNOWN,
         RowOutcome.UNKNOWN, null);
     assertThat(sent(false, false)).containsExactly(4, 5, 8);
@@ -123,16 +123,13 @@ class ImportPlanTest {
   @Test
   void theSendingPassRefusesARowThatIsNotTheOneValidated() {
     ImportPlan plan = plan(false, false);
-    ImportSettings settings = settings(false, false);
     CsvInput.Row edited = new CsvInput.Row(3, List.of("plan-002", "13900000009", "ACME"), null,
         keys.of(List.of("FullName", "Mobile", "Company"), List.of("plan-002", "13900000009", "ACME")));
 
-    try (CsvInput input = CsvInput.open(csv, keys)) {
-      assertThat(plan.recheck(RowValidation.request(input, rows.get(1), settings), 1)).isNotNull();
-      assertThat(plan.recheck(RowValidation.request(input, edited, settings), 1)).as("other content").isNull();
-      assertThat(plan.recheck(RowValidation.request(input, rows.get(1), settings), 2)).as("another place").isNull();
-      assertThat(plan.recheck(RowValidation.request(input, rows.get(1), settings), 7)).as("a row added since").isNull();
-    }
+    assertThat(plan.recheck(rows.get(1), 1)).isNotNull();
+    assertThat(plan.recheck(edited, 1)).as("other content").isNull();
+    assertThat(plan.recheck(rows.get(1), 2)).as("another place").isNull();
+    assertThat(plan.recheck(rows.get(1), 7)).as("a row added since").isNull();
   }
 
   private ImportPlan plan(boolean retryRefused, boolean resendUnknown) {
@@ -142,20 +139,17 @@ class ImportPlanTest {
   }
 
   /** Every row as the sending pass plans it. */
-  private List<ImportPlan.PlannedRow> planned(ImportPlan plan, boolean retryRefused, boolean resendUnknown) {
+  private List<ImportPlan.PlannedRow> planned(ImportPlan plan) {
     List<ImportPlan.PlannedRow> planned = new ArrayList<>();
-    ImportSettings settings = settings(retryRefused, resendUnknown);
-    try (CsvInput input = CsvInput.open(csv, keys)) {
-      for (int i = 0; i < rows.size(); i++) {
-        planned.add(plan.recheck(RowValidation.request(input, rows.get(i), settings), i));
-      }
+    for (int i = 0; i < rows.size(); i++) {
+      planned.add(plan.recheck(rows.get(i), i));
     }
     return planned;
   }
 
   /** The lines a run with these options sends. */
   private List<Integer> sent(boolean retryRefused, boolean resendUnknown) {
-    return planned(plan(retryRefused, resendUnknown), retryRefused, resendUnknown).stream()
+    return planned(plan(retryRefused, resendUnknown)).stream()
         .filter(ImportPlan.PlannedRow::send).map(ImportPlan.PlannedRow::line).toList();
   }
 
