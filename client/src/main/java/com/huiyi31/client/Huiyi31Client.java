@@ -55,6 +55,7 @@ public final class Huiyi31Client implements AutoCloseable {
 
   private Huiyi31Client(Builder builder) {
     this.baseUrl = builder.baseUrl;
+    String issuerUrl = builder.oauthBaseUrl != null ? builder.oauthBaseUrl : defaultOauthUrl(baseUrl);
     OkHttpClient.Builder okhttp = new OkHttpClient.Builder()
         .connectTimeout(builder.connectTimeout)
         .readTimeout(builder.readTimeout)
@@ -71,7 +72,7 @@ public final class Huiyi31Client implements AutoCloseable {
         .connectionPool(new ConnectionPool(builder.maxConcurrentRequests, 30, TimeUnit.SECONDS))
         .dns(builder.dns)
         .addNetworkInterceptor(SendTracking.MARK_CONNECTED);
-    if (plainHttpOnly(builder)) {
+    if (isPlainHttp(baseUrl) && isPlainHttp(issuerUrl)) {
       // A stand-in on this machine (the sandbox, tests) needs no TLS; OkHttp would otherwise load the
       // trust store and set TLS up as it is built (docs/benchmarks.md, "The library at a service's start-up").
       okhttp.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
@@ -97,7 +98,6 @@ public final class Huiyi31Client implements AutoCloseable {
 
     TokenProvider tokens = null;
     if (builder.appKey != null) {
-      String issuerUrl = builder.oauthBaseUrl != null ? builder.oauthBaseUrl : defaultOauthUrl(baseUrl);
       // The token request is a form (feign-form); its refusals are OAuth errors, not HTTP errors.
       TokenApi issuer = feign.get()
           .encoder(new FormEncoder(codec))
@@ -116,10 +116,9 @@ public final class Huiyi31Client implements AutoCloseable {
         builder.nanoTime);
   }
 
-  /** Whether every URL the client will call is plain http (the builder allows that for loopback hosts only). */
-  private static boolean plainHttpOnly(Builder builder) {
-    String issuer = builder.oauthBaseUrl != null ? builder.oauthBaseUrl : defaultOauthUrl(builder.baseUrl);
-    return builder.baseUrl.regionMatches(true, 0, "http:", 0, 5) && issuer.regionMatches(true, 0, "http:", 0, 5);
+  /** Whether a URL is plain http (the builder allows that for loopback hosts only). */
+  private static boolean isPlainHttp(String url) {
+    return url.regionMatches(true, 0, "http:", 0, 5);
   }
 
   /**
