@@ -5,10 +5,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -26,6 +28,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * journal the next rows, and each takes a slot the moment one frees, its row already on disk. A
  * row journaled but not yet sent when the run stops is not sent: its outcome says so
  * (FAILED_NOT_SENT), and a re-run sends it.
+ *
+ * <p>The first request goes alone: the others wait for its answer (or for the run to stop). A new
+ * JVM's first request is slow (classes to load and compile, a connection to open), and requests
+ * behind it would otherwise leave in a burst once it is through: with {@code --rate 50} the platform
+ * saw 73 requests in the first second (measured: docs/benchmarks.md, "Import against a platform
+ * 50 ms away"). After it, the rate's permits are spaced from then on. It costs one round trip.
  *
  * <p>Stops sending further rows when {@link #stop} is called, when the journal cannot be written,
  * or after {@link #STOP_AFTER_NOT_SENT_IN_A_ROW} rows in a row that could not be sent; requests in
@@ -48,6 +56,8 @@ final class SendingWorkers {
   private final AtomicInteger reachedPlatform = new AtomicInteger();
   private final RateLimiter limiter; // null without --rate
   private final Object slots = new Object();
+  private final AtomicBoolean firstTaken = new AtomicBoolean();
+  private final CountDownLatch firstDone = new CountDownLatch(1); // the first request answered, or the run stopped
   private int freeSlots; // requests that may still start now (guarded by slots)
 
   /** Starts the workers (and the progress display on {@code err}) for {@code toSend} rows; journals the run. */
@@ -96,6 +106,7 @@ final class SendingWorkers {
     synchronized (slots) {
       slots.notifyAll(); // a worker waiting for a slot sees the stop at once
     }
+    firstDone.countDown(); // as does one waiting for the first request's answer
   }
 
   /** Why the run stopped sending before the end, or null. */
@@ -148,6 +159,23 @@ final class SendingWorkers {
   }
 
   private RowResult work(ImportPlan.PlannedRow row) {
+    if (firstTaken.compareAndSet(false, true)) {
+      try {
+        return workOn(row);
+      } finally {
+        firstDone.countDown();
+      }
+    }
+    try {
+      firstDone.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      stop("the import was interrupted");
+    }
+    return workOn(row);
+  }
+
+  private RowResult workOn(ImportPlan.PlannedRow row) {
     if (stopReason.get() != null) {
       return notSent(row);
     }
