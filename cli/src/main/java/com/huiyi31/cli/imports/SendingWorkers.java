@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -25,8 +24,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Keeping the pipe full: a force takes from a tenth of a millisecond to tens of milliseconds on
  * a busy disk, and a request must wait for its own. So there are twice as many workers as requests
  * may be in flight ({@code concurrency} slots): while {@code concurrency} requests are out, the other workers
- * journal the next rows, and each takes a slot the moment one frees, its row already on disk. A
- * row journaled but not yet sent when the run stops is not sent: its outcome says so
+ * journal the next rows, and each takes a slot the moment one frees, its row already on disk.
+ * Slots are taken in the order the rows were handed over, so rows are sent in file order (as with
+ * one worker per slot). A row journaled but not yet sent when the run stops is not sent: its outcome says so
  * (FAILED_NOT_SENT), and a re-run sends it.
  *
  * <p>The first request goes alone: the others wait for its answer (or for the run to stop). A new
@@ -56,7 +56,8 @@ final class SendingWorkers {
   private final AtomicInteger reachedPlatform = new AtomicInteger();
   private final RateLimiter limiter; // null without --rate
   private final Object slots = new Object();
-  private final AtomicBoolean firstTaken = new AtomicBoolean();
+  private int nextTurn; // the turn (see submit) of the next row to take a slot (guarded by slots)
+  private int submitted; // rows handed over so far (only the thread that submits touches it)
   private final CountDownLatch firstDone = new CountDownLatch(1); // the first request answered, or the run stopped
   private int freeSlots; // requests that may still start now (guarded by slots)
 
@@ -82,9 +83,10 @@ final class SendingWorkers {
    */
   CompletableFuture<RowResult> submit(ImportPlan.PlannedRow row) {
     CompletableFuture<RowResult> result = new CompletableFuture<>();
+    int turn = submitted++;
     workers.execute(() -> {
       try {
-        result.complete(work(row));
+        result.complete(work(row, turn));
       } catch (Throwable e) {
         stop("an internal error (" + e + ")");
         result.completeExceptionally(e);
@@ -158,10 +160,10 @@ final class SendingWorkers {
     }
   }
 
-  private RowResult work(ImportPlan.PlannedRow row) {
-    if (firstTaken.compareAndSet(false, true)) {
+  private RowResult work(ImportPlan.PlannedRow row, int turn) {
+    if (turn == 0) {
       try {
-        return workOn(row);
+        return workOn(row, turn);
       } finally {
         firstDone.countDown();
       }
@@ -172,10 +174,10 @@ final class SendingWorkers {
       Thread.currentThread().interrupt();
       stop("the import was interrupted");
     }
-    return workOn(row);
+    return workOn(row, turn);
   }
 
-  private RowResult workOn(ImportPlan.PlannedRow row) {
+  private RowResult workOn(ImportPlan.PlannedRow row, int turn) {
     if (stopReason.get() != null) {
       return notSent(row);
     }
@@ -199,7 +201,7 @@ final class SendingWorkers {
       journalFailed(e);
       return notSent(row); // not sent: the journal would not know about it
     }
-    if (!takeSlot()) {
+    if (!takeSlot(turn)) {
       return waitedAndStopped(row);
     }
     RowResult result;
@@ -223,14 +225,15 @@ final class SendingWorkers {
   }
 
   /**
-   * Takes a request slot, waiting for one if they are all taken; false, without one, when the run
-   * has stopped (meanwhile, or while the row's SENDING line was being forced).
+   * Takes a request slot when it is the row's turn (rows take slots in the order they were handed
+   * over, so they are sent in file order), waiting for one if they are all taken; false, without
+   * one, when the run has stopped (meanwhile, or while the row's SENDING line was being forced).
    */
-  private boolean takeSlot() {
+  private boolean takeSlot(int turn) {
     boolean interrupted = false;
     try {
       synchronized (slots) {
-        while (freeSlots == 0 && stopReason.get() == null) {
+        while ((freeSlots == 0 || nextTurn != turn) && stopReason.get() == null) {
           try {
             slots.wait();
           } catch (InterruptedException e) {
@@ -241,6 +244,8 @@ final class SendingWorkers {
           return false;
         }
         freeSlots--;
+        nextTurn++;
+        slots.notifyAll(); // the next row's worker may take a free slot too
         return true;
       }
     } finally {
@@ -253,7 +258,7 @@ final class SendingWorkers {
   private void releaseSlot() {
     synchronized (slots) {
       freeSlots++;
-      slots.notify();
+      slots.notifyAll(); // the worker whose turn it is, whichever it is
     }
   }
 

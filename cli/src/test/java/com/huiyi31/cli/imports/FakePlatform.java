@@ -100,6 +100,11 @@ final class FakePlatform implements AutoCloseable {
     return counter.maxInFlight.get();
   }
 
+  /** The FullName of each request, in the order they were received. */
+  List<String> receivedInOrder() {
+    return List.copyOf(counter.order);
+  }
+
   /** {@link System#nanoTime()} at which each request arrived, in arrival order. */
   List<Long> arrivals() {
     return List.copyOf(counter.arrivals);
@@ -117,6 +122,7 @@ final class FakePlatform implements AutoCloseable {
     counter.received.clear();
     counter.registered.clear();
     counter.arrivals.clear();
+    counter.order.clear();
     counter.maxInFlight.set(0);
   }
 
@@ -144,6 +150,7 @@ final class FakePlatform implements AutoCloseable {
     final Map<String, Integer> received = new ConcurrentHashMap<>();
     final Map<String, Integer> registered = new ConcurrentHashMap<>();
     final List<Long> arrivals = new CopyOnWriteArrayList<>();
+    final List<String> order = new CopyOnWriteArrayList<>();
     final AtomicInteger inFlight = new AtomicInteger();
     final AtomicInteger maxInFlight = new AtomicInteger();
     final AtomicReference<CountDownLatch> latch = new AtomicReference<>(new CountDownLatch(0));
@@ -164,6 +171,7 @@ final class FakePlatform implements AutoCloseable {
       // The platform acts on a request when it receives it, whether or not the answer arrives.
       String name = fullName(event.getRequest().getBodyAsString());
       received.merge(name, 1, Integer::sum);
+      order.add(name);
       if (event.getStubMapping() != null && "register".equals(event.getStubMapping().getName())) {
         registered.merge(name, 1, Integer::sum);
       }

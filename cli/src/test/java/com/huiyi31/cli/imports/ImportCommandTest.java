@@ -507,6 +507,20 @@ class ImportCommandTest {
   }
 
   @Test
+  void rowsAreSentInFileOrder() throws IOException {
+    try (FakePlatform slow = new FakePlatform(5)) {
+      Path csv = attendees(dir, "order.csv", "order", 12);
+
+      Cli.Result result = Cli.run(args(csv, slow.baseUrl(), "--concurrency", "1"));
+
+      assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
+      // Twice --concurrency workers journal rows while a request is out; they take the slot in file order.
+      assertThat(slow.receivedInOrder()).containsExactly("order-001", "order-002", "order-003", "order-004",
+          "order-005", "order-006", "order-007", "order-008", "order-009", "order-010", "order-011", "order-012");
+    }
+  }
+
+  @Test
   void theFirstRequestGoesAloneSoThatNoneQueueBehindItsWarmUp() throws IOException {
     try (FakePlatform slow = new FakePlatform(300)) {
       Path csv = attendees(dir, "first.csv", "first", 6);
