@@ -43,7 +43,7 @@ final class CdsTraining {
   }
 
   private static void train() throws IOException, InterruptedException, URISyntaxException {
-    for (String command : List.of("", "register", "import", "types", "sandbox")) {
+    for (String command : List.of("", "register", "import", "types", "sandbox", "drift", "record")) {
       run(command.isEmpty() ? new String[] {"--help"} : new String[] {command, "--help"});
     }
     run("--version");

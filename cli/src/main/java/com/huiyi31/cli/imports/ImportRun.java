@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One {@code huiyi31 import}, in the order of the work. The file is read twice, one row at a time,
- * so that memory does not grow with its size (docs/benchmarks.md, "Memory"):
+ * so that memory does not grow with its size (docs/benchmarks.md, "Memory by file size"):
  * <ol>
  *   <li>{@link #prepare}: read the journal ({@link JournalIndex}), read the file ({@link CsvInput}),
  *       validate every row ({@link RowValidation}) and plan it ({@link ImportPlan}); nothing is sent;
