@@ -96,9 +96,10 @@ final class SendingWorkers {
   }
 
   /**
-   * Sends no further row; requests in flight finish and are journaled. Workers waiting for the
-   * rate limiter stop waiting at once: their rows were not journaled, so they are simply not sent.
-   * The first reason given is reported.
+   * Sends no further row; requests in flight finish and are journaled. Workers waiting (for the
+   * first answer, their turn, the rate limiter or a slot) stop waiting at once: a row not yet
+   * journaled is simply not sent, a journaled one is journaled as not sent. The first reason given
+   * is reported.
    */
   void stop(String reason) {
     stopReason.compareAndSet(null, reason);
@@ -181,20 +182,6 @@ final class SendingWorkers {
     if (stopReason.get() != null) {
       return notSent(row);
     }
-    if (limiter != null) {
-      try {
-        if (!limiter.acquire()) {
-          return notSent(row); // stopped while waiting: the row was not journaled, so it is not sent
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        stop("the import was interrupted");
-        return notSent(row);
-      }
-    }
-    if (stopReason.get() != null) {
-      return notSent(row);
-    }
     try {
       journal.append(Journal.State.SENDING, row.row(), Map.of());
     } catch (IOException e) {
@@ -225,15 +212,39 @@ final class SendingWorkers {
   }
 
   /**
-   * Takes a request slot when it is the row's turn (rows take slots in the order they were handed
-   * over, so they are sent in file order), waiting for one if they are all taken; false, without
-   * one, when the run has stopped (meanwhile, or while the row's SENDING line was being forced).
+   * Waits for the row's turn (rows go in the order they were handed over, so they are sent in file
+   * order), then for the rate's next permit and a free request slot, and takes them; false, with
+   * neither, when the run has stopped (meanwhile, or while the row's SENDING line was being forced).
+   * Permits are taken in turn too: taken out of order, a row holding a late permit held back the
+   * rows behind it, whose permits were then all due at once (a burst).
    */
   private boolean takeSlot(int turn) {
     boolean interrupted = false;
     try {
       synchronized (slots) {
-        while ((freeSlots == 0 || nextTurn != turn) && stopReason.get() == null) {
+        while (nextTurn != turn && stopReason.get() == null) {
+          try {
+            slots.wait();
+          } catch (InterruptedException e) {
+            interrupted = true;
+          }
+        }
+        if (stopReason.get() != null) {
+          return false;
+        }
+      }
+      // The row's turn: no other row passes until it has its permit and its slot.
+      try {
+        if (limiter != null && !limiter.acquire()) {
+          return false; // stopped while waiting (a slow --rate must not hold up Ctrl-C)
+        }
+      } catch (InterruptedException e) {
+        interrupted = true;
+        stop("the import was interrupted");
+        return false;
+      }
+      synchronized (slots) {
+        while (freeSlots == 0 && stopReason.get() == null) {
           try {
             slots.wait();
           } catch (InterruptedException e) {
@@ -245,7 +256,7 @@ final class SendingWorkers {
         }
         freeSlots--;
         nextTurn++;
-        slots.notifyAll(); // the next row's worker may take a free slot too
+        slots.notifyAll(); // the next row's worker
         return true;
       }
     } finally {
