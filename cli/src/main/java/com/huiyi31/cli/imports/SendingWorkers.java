@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -14,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 
 /**
  * Sends the rows an {@link ImportPlan} sends, as they are handed over in file order
@@ -31,7 +31,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * one worker per slot). A row journaled but not yet sent when the run stops is not sent: its outcome says so
  * (FAILED_NOT_SENT), and a re-run sends it.
  *
- * <p>The first request goes alone: the others wait for its answer (or for the run to stop). A new
+ * <p>The first request goes alone: its turn ends with its answer, not when it takes its slot, so
+ * the others wait for that (or for the run to stop). A new
  * JVM's first request is slow (classes to load and compile, a connection to open), and requests
  * behind it would otherwise leave in a burst once it is through: with {@code --rate 50} the platform
  * saw 73 requests in the first second (measured: docs/benchmarks.md, "Import against a platform
@@ -64,7 +65,6 @@ final class SendingWorkers {
   private final Condition[] turns;
   private int nextTurn; // the turn (see submit) of the next row to take a slot (guarded by slots)
   private int submitted; // rows handed over so far (only the thread that submits touches it)
-  private final CountDownLatch firstDone = new CountDownLatch(1); // the first request answered, or the run stopped
   private int freeSlots; // requests that may still start now (guarded by slots)
 
   /** Starts the workers (and the progress display on {@code err}) for {@code toSend} rows; journals the run. */
@@ -106,8 +106,8 @@ final class SendingWorkers {
   }
 
   /**
-   * Sends no further row; requests in flight finish and are journaled. Workers waiting (for the
-   * first answer, their turn, the rate limiter or a slot) stop waiting at once: a row not yet
+   * Sends no further row; requests in flight finish and are journaled. Workers waiting (for their
+   * turn, the rate limiter or a slot) stop waiting at once: a row not yet
    * journaled is simply not sent, a journaled one is journaled as not sent. The first reason given
    * is reported.
    */
@@ -124,7 +124,6 @@ final class SendingWorkers {
     } finally {
       slots.unlock();
     }
-    firstDone.countDown(); // as does one waiting for the first request's answer
   }
 
   /** Why the run stopped sending before the end, or null. */
@@ -177,23 +176,6 @@ final class SendingWorkers {
   }
 
   private RowResult work(ImportPlan.PlannedRow row, int turn) {
-    if (turn == 0) {
-      try {
-        return workOn(row, turn);
-      } finally {
-        firstDone.countDown();
-      }
-    }
-    try {
-      firstDone.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      stop("the import was interrupted");
-    }
-    return workOn(row, turn);
-  }
-
-  private RowResult workOn(ImportPlan.PlannedRow row, int turn) {
     if (stopReason.get() != null) {
       return notSent(row);
     }
@@ -214,7 +196,7 @@ final class SendingWorkers {
       stop("an internal error (" + e + ")");
       throw e;
     } finally {
-      releaseSlot();
+      releaseSlot(turn);
     }
     try {
       // Forced with the next SENDING line (or at the end): see Journal.
@@ -231,55 +213,59 @@ final class SendingWorkers {
    * order), then for the rate's next permit and a free request slot, and takes them; false, with
    * neither, when the run has stopped (meanwhile, or while the row's SENDING line was being forced).
    * Permits are taken in turn too: taken out of order, a row holding a late permit held back the
-   * rows behind it, whose permits were then all due at once (a burst).
+   * rows behind it, whose permits were then all due at once (a burst). The first row's turn ends
+   * with its answer ({@link #releaseSlot}), so that it goes alone; any other's when it has its slot.
    */
   private boolean takeSlot(int turn) {
-    boolean interrupted = false;
+    slots.lock();
     try {
-      slots.lock();
-      try {
-        while (nextTurn != turn && stopReason.get() == null) {
-          try {
-            turnOf(turn).await();
-          } catch (InterruptedException e) {
-            interrupted = true;
-          }
-        }
-        if (stopReason.get() != null) {
-          return false;
-        }
-      } finally {
-        slots.unlock();
-      }
-      // The row's turn: no other row passes until it has its permit and its slot.
-      try {
-        if (limiter != null && !limiter.acquire()) {
-          return false; // stopped while waiting (a slow --rate must not hold up Ctrl-C)
-        }
-      } catch (InterruptedException e) {
-        interrupted = true;
-        stop("the import was interrupted");
+      if (!awaitWhile(() -> nextTurn != turn, turn)) {
         return false;
       }
-      slots.lock();
-      try {
-        while (freeSlots == 0 && stopReason.get() == null) {
-          try {
-            turnOf(turn).await();
-          } catch (InterruptedException e) {
-            interrupted = true;
-          }
-        }
-        if (stopReason.get() != null) {
-          return false;
-        }
-        freeSlots--;
-        nextTurn++;
-        turnOf(nextTurn).signalAll(); // the next row's worker
-        return true;
-      } finally {
-        slots.unlock();
+    } finally {
+      slots.unlock();
+    }
+    // The row's turn: no other row passes until it has its permit and its slot.
+    try {
+      if (limiter != null && !limiter.acquire()) {
+        return false; // stopped while waiting (a slow --rate must not hold up Ctrl-C)
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      stop("the import was interrupted");
+      return false;
+    }
+    slots.lock();
+    try {
+      if (!awaitWhile(() -> freeSlots == 0, turn)) {
+        return false;
+      }
+      freeSlots--;
+      if (turn != 0) {
+        endTurn();
+      }
+      return true;
+    } finally {
+      slots.unlock();
+    }
+  }
+
+  /**
+   * Waits, on the row's own condition and holding {@link #slots}, while {@code waiting} holds and the
+   * run goes on; true when it no longer holds, false when the run has stopped. An interrupt is kept
+   * for later.
+   */
+  private boolean awaitWhile(BooleanSupplier waiting, int turn) {
+    boolean interrupted = false;
+    try {
+      while (waiting.getAsBoolean() && stopReason.get() == null) {
+        try {
+          turnOf(turn).await();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      return stopReason.get() == null;
     } finally {
       if (interrupted) {
         Thread.currentThread().interrupt();
@@ -287,11 +273,21 @@ final class SendingWorkers {
     }
   }
 
-  private void releaseSlot() {
+  /** The next row's turn begins (called holding {@link #slots}). */
+  private void endTurn() {
+    nextTurn++;
+    turnOf(nextTurn).signalAll();
+  }
+
+  private void releaseSlot(int turn) {
     slots.lock();
     try {
       freeSlots++;
-      turnOf(nextTurn).signalAll(); // the worker whose turn it is, if it waits for a slot
+      if (turn == 0) {
+        endTurn(); // the first request has its answer: the others may go
+      } else {
+        turnOf(nextTurn).signalAll(); // the worker whose turn it is, if it waits for a slot
+      }
     } finally {
       slots.unlock();
     }
